@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, lowest first; the compiler enforces the arrows (see README "Design").
+let package = Package(
+    name: "HostingSandbox",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hosting-sandbox", targets: ["hosting-sandbox"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
+        ),
+        .target(name: "StructuredData"),
+        .target(name: "HTTP1", dependencies: ["StructuredData"]),
+        .target(name: "HTTPServer", dependencies: ["HTTP1"]),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite"]),
+        .target(name: "SandboxCore", dependencies: ["SQLiteStore", "StructuredData"]),
+        .target(name: "Reseller", dependencies: ["SandboxCore"]),
+        .target(name: "ResellerAPI", dependencies: ["Reseller", "HTTP1"]),
+        .target(name: "VPSOrg", dependencies: ["SandboxCore"]),
+        .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "HTTP1"]),
+        .target(name: "ControlPlane", dependencies: ["SandboxCore", "Reseller", "HTTP1"]),
+        .target(
+            name: "Sandbox",
+            dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"]
+        ),
+        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox"]),
+
+        .target(name: "SandboxTesting", dependencies: ["Sandbox"], path: "Tests/SandboxTesting"),
+        .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "SandboxTesting"]),
+        .testTarget(name: "StorageTests", dependencies: ["SQLiteStore", "SandboxCore"]),
+        .testTarget(name: "SandboxTests", dependencies: ["SandboxTesting"]),
+        .testTarget(name: "ResellerTests", dependencies: ["SandboxTesting"]),
+        .testTarget(name: "VPSOrgTests", dependencies: ["SandboxTesting"]),
+        .testTarget(name: "ControlPlaneTests", dependencies: ["SandboxTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

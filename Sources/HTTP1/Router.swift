@@ -1,0 +1,86 @@
+import StructuredData
+
+/// Routes by method and path pattern. Patterns are literal segments and parameters:
+/// `/datacenter/server/{sid:int}/status`, where `{name}` matches any one segment and
+/// `{name:int}` only a non-negative integer. A trailing slash on the request is tolerated.
+/// The router tells "no such path" (404) from "path exists, wrong method" (405), so each
+/// API can render both in its own error format. `HEAD` is served by `GET` routes.
+public struct Router<Handler: Sendable>: Sendable {
+    public struct Route: Sendable {
+        public let method: HTTPMethod
+        public let pattern: String
+        public let handler: Handler
+        let segments: [Segment]
+    }
+
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String, integer: Bool)
+    }
+
+    public private(set) var routes: [Route] = []
+
+    public init() {}
+
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: Handler) {
+        routes.append(Route(method: method, pattern: pattern, handler: handler, segments: Self.compile(pattern)))
+    }
+
+    public func match(_ method: HTTPMethod, path: Substring) -> RouteMatch<Handler> {
+        let segments = Self.split(path)
+        var allowed: [HTTPMethod] = []
+        for route in routes {
+            guard let parameters = Self.bind(route.segments, to: segments) else { continue }
+            if route.method == method || (method == .HEAD && route.method == .GET) {
+                return .found(route.handler, parameters, pattern: route.pattern)
+            }
+            if !allowed.contains(route.method) { allowed.append(route.method) }
+        }
+        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+    }
+
+    static func compile(_ pattern: String) -> [Segment] {
+        pattern.split(separator: "/").map { part in
+            guard part.first == "{", part.last == "}" else { return .literal(String(part)) }
+            let inner = part.dropFirst().dropLast()
+            let pieces = inner.split(separator: ":", maxSplits: 1)
+            return .parameter(String(pieces[0]), integer: pieces.count > 1 && pieces[1] == "int")
+        }
+    }
+
+    static func split(_ path: Substring) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    static func bind(_ pattern: [Segment], to segments: [Substring]) -> PathParameters? {
+        guard pattern.count == segments.count else { return nil }
+        var parameters = PathParameters()
+        for (expected, actual) in zip(pattern, segments) {
+            switch expected {
+            case .literal(let literal):
+                guard actual == literal else { return nil }
+            case .parameter(let name, let integer):
+                let decoded = FormDecoder.percentDecode(actual)
+                if integer && (decoded.isEmpty || decoded.count > 18 || !decoded.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
+                    return nil
+                }
+                parameters.values.append((name, decoded))
+            }
+        }
+        return parameters
+    }
+}
+
+public enum RouteMatch<Handler: Sendable>: Sendable {
+    case found(Handler, PathParameters, pattern: String)
+    case methodNotAllowed(allowed: [HTTPMethod])
+    case notFound
+}
+
+public struct PathParameters: Sendable {
+    var values: [(String, String)] = []
+    public init() {}
+    public subscript(name: String) -> String? { values.first(where: { $0.0 == name })?.1 }
+    /// Integer parameters were checked by the pattern; this cannot fail for `{name:int}`.
+    public func int(_ name: String) -> Int { self[name].flatMap { Int($0) } ?? -1 }
+}
