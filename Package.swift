@@ -18,11 +18,12 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["HTTP1"]),
         .target(name: "SQLiteStore", dependencies: ["CSQLite"]),
         .target(name: "SandboxCore", dependencies: ["SQLiteStore", "StructuredData"]),
+        .target(name: "APIKit", dependencies: ["SandboxCore", "HTTP1"]),
         .target(name: "Reseller", dependencies: ["SandboxCore"]),
-        .target(name: "ResellerAPI", dependencies: ["Reseller", "HTTP1"]),
+        .target(name: "ResellerAPI", dependencies: ["Reseller", "APIKit"]),
         .target(name: "VPSOrg", dependencies: ["SandboxCore"]),
-        .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "HTTP1"]),
-        .target(name: "ControlPlane", dependencies: ["SandboxCore", "Reseller", "HTTP1"]),
+        .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "APIKit"]),
+        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller"]),
         .target(
             name: "Sandbox",
             dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"]

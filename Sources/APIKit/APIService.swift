@@ -1,0 +1,47 @@
+import HTTP1
+import SandboxCore
+
+/// One emulated API (or the control plane): the paths it owns, its routes and its error format.
+public struct APIService: Sendable {
+    public let name: String
+    public let prefix: String
+    public let routes: [APIRoute]
+    public let errors: any ErrorFormat
+    public let router: Router<RouteHandler>
+
+    public init(name: String, prefix: String, routes: [APIRoute], errors: any ErrorFormat) {
+        self.name = name
+        self.prefix = prefix
+        self.routes = routes
+        self.errors = errors
+        var router = Router<RouteHandler>()
+        for route in routes { router.add(route.method, prefix + route.pattern, route.handler) }
+        self.router = router
+    }
+
+    /// Whether `path` lies under this service's prefix (`/api/v1/servers` owns `/api/v1/servers/12`).
+    public func owns(_ path: Substring) -> Bool {
+        path == prefix || path.hasPrefix(prefix + "/")
+    }
+}
+
+/// How an API renders refusals. One place per API maps domain errors to status and body.
+public protocol ErrorFormat: Sendable {
+    func response(for error: DomainError) -> HTTPResponse
+    func notFound(path: String) -> HTTPResponse
+    func methodNotAllowed(_ method: HTTPMethod, allowed: [HTTPMethod]) -> HTTPResponse
+}
+
+extension DomainError.Kind {
+    /// The status every API uses for this kind of refusal.
+    public var status: HTTPStatus {
+        switch self {
+        case .invalidInput: return .badRequest
+        case .unauthenticated: return .unauthorized
+        case .insufficientBalance: return .paymentRequired
+        case .forbidden: return .forbidden
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        }
+    }
+}

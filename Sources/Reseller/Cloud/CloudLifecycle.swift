@@ -1,0 +1,6 @@
+import SandboxCore
+
+/// Registers the cloud model's job kinds and timers with the scheduler.
+enum CloudLifecycle {
+    static func register(in scheduler: Scheduler, model: ResellerModel) {}
+}

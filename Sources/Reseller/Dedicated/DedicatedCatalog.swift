@@ -1,0 +1,6 @@
+import SandboxCore
+
+/// The dedicated-server catalogues from `seed-data/`.
+public struct DedicatedCatalog: Sendable {
+    public init(seeds: SeedDirectory) throws {}
+}

@@ -1,0 +1,13 @@
+import APIKit
+import HTTP1
+import Reseller
+
+enum JobRoutes {
+    static func routes() -> [APIRoute] {
+        [
+            .tenant(.GET, "/job/{jobId:int}", "Job status") { request in
+                ResellerAPI.result(try JobStatus.describe(request.intParameter("jobId"), in: request.context))
+            }
+        ]
+    }
+}

@@ -1,0 +1,16 @@
+import APIKit
+import HTTP1
+import Reseller
+import StructuredData
+
+/// The hosterapi.de reseller API under `/api/v1`.
+public enum ResellerAPI {
+    public static func service(model: ResellerModel) -> APIService {
+        let routes = CatalogRoutes.routes(model: model) + JobRoutes.routes()
+            + CloudRoutes.routes(model: model) + DedicatedRoutes.routes(model: model)
+        return APIService(name: "reseller", prefix: "/api/v1", routes: routes, errors: ResellerErrors())
+    }
+
+    /// `{"result": value}`, the reseller API's success envelope.
+    static func result(_ value: JSONValue) -> HTTPResponse { .json(["result": value]) }
+}

@@ -1,0 +1,77 @@
+import CSQLite
+
+/// One SQLite connection with a prepared-statement cache. Not thread-safe on its own:
+/// `Database` confines it to a serial queue, and callers only ever see it inside `write`/`read`.
+public final class Connection {
+    let handle: OpaquePointer
+    private var cache: [String: Statement] = [:]
+
+    init(path: String) throws {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let handle { sqlite3_close_v2(handle) }
+            throw SQLiteError(code: code, message: "cannot open \(path): \(message)", sql: nil)
+        }
+        self.handle = handle
+    }
+
+    func close() {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements without parameters (schema, pragmas, transactions).
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? "unknown error"
+            sqlite3_free(message)
+            throw SQLiteError(code: code, message: text, sql: sql)
+        }
+    }
+
+    /// Runs a statement and returns its rows. Statements are prepared once and cached.
+    @discardableResult
+    public func query(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [Row] {
+        let statement = try prepared(sql)
+        try statement.bind(arguments.map(\.sqlValue))
+        return try statement.rows(connection: handle)
+    }
+
+    public func query(_ sql: String, _ arguments: any SQLBindable...) throws -> [Row] {
+        try query(sql, arguments)
+    }
+
+    public func first(_ sql: String, _ arguments: any SQLBindable...) throws -> Row? {
+        try query(sql, arguments).first
+    }
+
+    @discardableResult
+    public func run(_ sql: String, _ arguments: any SQLBindable...) throws -> Int {
+        try query(sql, arguments)
+        return Int(sqlite3_changes(handle))
+    }
+
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Names of the user tables, for generic export and reset.
+    public func tableNames() throws -> [String] {
+        try query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .map { $0.string("name") }
+    }
+
+    public func columnNames(of table: String) throws -> [String] {
+        try query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table).map { $0.string("name") }
+    }
+
+    private func prepared(_ sql: String) throws -> Statement {
+        if let statement = cache[sql] { return statement }
+        let statement = try Statement(connection: handle, sql: sql)
+        cache[sql] = statement
+        return statement
+    }
+}

@@ -1,0 +1,63 @@
+import Dispatch
+
+/// The database: one connection owned by one serial queue. Every `write` is one
+/// transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any thrown error), which is how
+/// "one request = one transaction" holds: nothing is half-applied when a handler throws.
+public final class Database: @unchecked Sendable {
+    public let path: String
+    private let queue = DispatchQueue(label: "sandbox.sqlite")
+    private let queueKey = DispatchSpecificKey<Bool>()
+    private var connection: Connection?
+
+    public init(path: String) throws {
+        self.path = path
+        let connection = try Connection(path: path)
+        self.connection = connection
+        queue.setSpecific(key: queueKey, value: true)
+        try connection.execute(
+            """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA busy_timeout = 5000;
+            """)
+    }
+
+    /// Runs `body` in a write transaction on the database queue and returns its result.
+    @discardableResult
+    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+        try onQueue { connection in
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                let result = try body(connection)
+                try connection.execute("COMMIT")
+                return result
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` on the database queue without opening a write transaction.
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        try onQueue(body)
+    }
+
+    /// Checkpoints the WAL and closes the connection; later calls fail.
+    public func close() {
+        queue.sync {
+            _ = try? connection?.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection?.close()
+            connection = nil
+        }
+    }
+
+    private func onQueue<T>(_ body: (Connection) throws -> T) throws -> T {
+        precondition(DispatchQueue.getSpecific(key: queueKey) == nil, "nested database access")
+        return try queue.sync {
+            guard let connection else { throw SQLiteError(code: 21, message: "database is closed", sql: nil) }
+            return try body(connection)
+        }
+    }
+}

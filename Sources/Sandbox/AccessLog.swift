@@ -1,0 +1,46 @@
+import Foundation
+import HTTP1
+import StructuredData
+
+/// One line per request on stderr: method, path, status, milliseconds, tenant.
+public final class AccessLog: Sendable {
+    public enum Format: String, Sendable { case text, json }
+
+    let format: Format
+    let enabled: Bool
+
+    init(format: Format, enabled: Bool) {
+        self.format = format
+        self.enabled = enabled
+    }
+
+    func record(request: HTTPRequest, status: Int, startedAt: UInt64) {
+        guard enabled else { return }
+        let millis = Double(DispatchTime.now().uptimeNanoseconds - startedAt) / 1_000_000
+        let tenant = request.bearerTokenForLog
+        let line: String
+        switch format {
+        case .text:
+            line = "\(request.method) \(request.path) \(status) \(String(format: "%.2f", millis))ms tenant=\(tenant)\n"
+        case .json:
+            line = JSONWriter.string([
+                "method": .string(request.method.rawValue), "path": .string(String(request.path)),
+                "status": .int(status), "ms": .double((millis * 100).rounded() / 100), "tenant": .string(tenant),
+            ]) + "\n"
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func error(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+}
+
+extension HTTPRequest {
+    /// Enough of the token to tell tenants apart in a log, not enough to reuse it.
+    var bearerTokenForLog: String {
+        guard let value = headers["Authorization"], value.hasPrefix("Bearer ") else { return "-" }
+        let token = value.dropFirst(7)
+        return token.count <= 8 ? String(token) : token.prefix(6) + "…"
+    }
+}

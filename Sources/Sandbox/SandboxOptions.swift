@@ -1,0 +1,167 @@
+import Foundation
+import SandboxCore
+
+/// Every setting of the sandbox, from flags or their environment variables (flags win).
+public struct SandboxOptions: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var databasePath = ".sandbox/state.sqlite"
+    public var seedDataPath = SandboxOptions.defaultSeedDataPath()
+    public var clockMode: SandboxClock.Mode = .realtime
+    public var timeScale: Double = 1
+    public var seed: UInt64?
+    public var strictTokens = false
+    public var maxBodyBytes = 1024 * 1024
+    public var maxConnections = 1024
+    public var headerTimeout: Double = 10
+    public var idleTimeout: Double = 30
+    public var backgroundInterval: Double = 1
+    public var logFormat: AccessLog.Format = .text
+    public var adminToken: String?
+    public var journalSize = 10_000
+    public var quiet = false
+
+    public init() {}
+
+    /// One flag: its name, environment variable, value placeholder and help text.
+    struct Flag: Sendable {
+        let name: String
+        let variable: String
+        let value: String?
+        let help: String
+        let apply: @Sendable (inout SandboxOptions, String) throws -> Void
+    }
+
+    public struct UsageError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    static let flags: [Flag] = [
+        Flag(name: "--host", variable: "SANDBOX_HOST", value: "ADDR", help: "address to listen on (127.0.0.1, 0.0.0.0, ::)") {
+            $0.host = $1
+        },
+        Flag(name: "--port", variable: "SANDBOX_PORT", value: "N", help: "port; 0 picks a free one (default 8080)") {
+            $0.port = try integer($1, "--port", 0...65535)
+        },
+        Flag(name: "--db", variable: "SANDBOX_DB", value: "PATH", help: "SQLite file, or :memory: (default .sandbox/state.sqlite)") {
+            $0.databasePath = $1
+        },
+        Flag(name: "--seed-data", variable: "SANDBOX_SEED_DATA", value: "DIR", help: "fixture folder (default ./seed-data)") {
+            $0.seedDataPath = $1
+        },
+        Flag(name: "--clock", variable: "SANDBOX_CLOCK", value: "MODE", help: "new tenants' clock: realtime or manual (default realtime)") {
+            guard let mode = SandboxClock.Mode(rawValue: $1) else { throw UsageError(description: "--clock must be realtime or manual, not \($1)") }
+            $0.clockMode = mode
+        },
+        Flag(name: "--time-scale", variable: "SANDBOX_TIME_SCALE", value: "X", help: "realtime clocks run X times faster (default 1)") {
+            guard let scale = Double($1), scale > 0, scale <= 1_000_000 else { throw UsageError(description: "--time-scale must be a number > 0, not \($1)") }
+            $0.timeScale = scale
+        },
+        Flag(name: "--seed", variable: "SANDBOX_SEED", value: "N", help: "deterministic IDs, passwords, IPs, MACs, metrics and start time") {
+            guard let seed = UInt64($1) else { throw UsageError(description: "--seed must be a non-negative integer, not \($1)") }
+            $0.seed = seed
+        },
+        Flag(name: "--strict-tokens", variable: "SANDBOX_STRICT_TOKENS", value: nil, help: "accept only tokens from seed-data/tokens.json") {
+            $0.strictTokens = try boolean($1, "--strict-tokens")
+        },
+        Flag(name: "--max-body", variable: "SANDBOX_MAX_BODY", value: "BYTES", help: "largest request body (default 1048576)") {
+            $0.maxBodyBytes = try integer($1, "--max-body", 0...(1 << 30))
+        },
+        Flag(name: "--max-connections", variable: "SANDBOX_MAX_CONNECTIONS", value: "N", help: "open connections before 503 (default 1024)") {
+            $0.maxConnections = try integer($1, "--max-connections", 1...100_000)
+        },
+        Flag(name: "--header-timeout", variable: "SANDBOX_HEADER_TIMEOUT", value: "SECONDS", help: "time to send request headers (default 10)") {
+            $0.headerTimeout = try seconds($1, "--header-timeout")
+        },
+        Flag(name: "--idle-timeout", variable: "SANDBOX_IDLE_TIMEOUT", value: "SECONDS", help: "keep-alive idle time (default 30)") {
+            $0.idleTimeout = try seconds($1, "--idle-timeout")
+        },
+        Flag(name: "--log-format", variable: "SANDBOX_LOG_FORMAT", value: "FORMAT", help: "access log: text or json (default text)") {
+            guard let format = AccessLog.Format(rawValue: $1) else { throw UsageError(description: "--log-format must be text or json, not \($1)") }
+            $0.logFormat = format
+        },
+        Flag(name: "--admin-token", variable: "SANDBOX_ADMIN_TOKEN", value: "TOKEN", help: "required as X-Sandbox-Admin-Token for /_sandbox on non-loopback hosts") {
+            $0.adminToken = $1
+        },
+        Flag(name: "--journal-size", variable: "SANDBOX_JOURNAL_SIZE", value: "N", help: "requests kept in the journal (default 10000)") {
+            $0.journalSize = try integer($1, "--journal-size", 0...1_000_000)
+        },
+        Flag(name: "--quiet", variable: "SANDBOX_QUIET", value: nil, help: "no access log") {
+            $0.quiet = try boolean($1, "--quiet")
+        },
+    ]
+
+    public static var usage: String {
+        var text = "Usage: hosting-sandbox [options]\n\nOptions (each also read from its environment variable):\n"
+        for flag in flags {
+            let name = flag.value.map { "\(flag.name) \($0)" } ?? flag.name
+            text += "  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(flag.help) [\(flag.variable)]\n"
+        }
+        text += "  --help                     show this help\n"
+        return text
+    }
+
+    /// Reads the environment, then the flags. Throws `UsageError` with a message for the user.
+    public static func parse(arguments: [String], environment: [String: String]) throws -> SandboxOptions {
+        var options = SandboxOptions()
+        for flag in flags {
+            if let value = environment[flag.variable], !value.isEmpty { try flag.apply(&options, value) }
+        }
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let flag = flags.first(where: { $0.name == parts[0] }) else {
+                throw UsageError(description: "unknown option \(argument) (see --help)")
+            }
+            if flag.value == nil {
+                try flag.apply(&options, parts.count > 1 ? parts[1] : "true")
+            } else if parts.count > 1 {
+                try flag.apply(&options, parts[1])
+            } else {
+                guard index + 1 < arguments.count else { throw UsageError(description: "\(flag.name) needs a value") }
+                index += 1
+                try flag.apply(&options, arguments[index])
+            }
+            index += 1
+        }
+        return options
+    }
+
+    private static func integer(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int {
+        guard let value = Int(text), range.contains(value) else {
+            throw UsageError(description: "\(name) must be an integer from \(range.lowerBound) to \(range.upperBound), not \(text)")
+        }
+        return value
+    }
+
+    private static func seconds(_ text: String, _ name: String) throws -> Double {
+        guard let value = Double(text), value > 0, value <= 86_400 else {
+            throw UsageError(description: "\(name) must be a number of seconds > 0, not \(text)")
+        }
+        return value
+    }
+
+    private static func boolean(_ text: String, _ name: String) throws -> Bool {
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw UsageError(description: "\(name) must be true or false, not \(text)")
+        }
+    }
+
+    /// `./seed-data` when it exists, else the copy beside the sources (for `swift run` elsewhere).
+    static func defaultSeedDataPath() -> String {
+        if FileManager.default.fileExists(atPath: "seed-data/tokens.json") { return "seed-data" }
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return sources.deletingLastPathComponent().appendingPathComponent("seed-data").path
+    }
+
+    /// The database path, with its folder created.
+    func preparedDatabasePath() throws -> String {
+        guard databasePath != ":memory:" else { return databasePath }
+        let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return databasePath
+    }
+}

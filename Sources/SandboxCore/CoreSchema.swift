@@ -1,0 +1,64 @@
+import SQLiteStore
+
+/// The core tables. Every model table that belongs to a tenant references `tenants(id)` with
+/// `ON DELETE CASCADE`, so resetting a tenant is deleting its row.
+enum CoreSchema {
+    static let migrations: [Migration] = [
+        Migration(
+            "core.001-tenants-clock-jobs-timers-events",
+            """
+            CREATE TABLE tenants (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                token TEXT NOT NULL UNIQUE,
+                balance_cents INTEGER NOT NULL,
+                permissions TEXT NOT NULL DEFAULT '[]',
+                clock_mode TEXT NOT NULL,
+                clock_scale REAL NOT NULL,
+                clock_anchor_sandbox INTEGER NOT NULL,
+                clock_anchor_real INTEGER NOT NULL,
+                rng_state INTEGER NOT NULL,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE sequences (name TEXT PRIMARY KEY, next_value INTEGER NOT NULL);
+            CREATE TABLE jobs (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                resource_type TEXT NOT NULL,
+                resource_id INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                starts_at INTEGER NOT NULL,
+                finishes_at INTEGER NOT NULL,
+                ended_at INTEGER,
+                output TEXT,
+                payload TEXT NOT NULL DEFAULT '{}'
+            );
+            CREATE INDEX jobs_by_tenant ON jobs(tenant_id, id);
+            CREATE INDEX jobs_by_resource ON jobs(tenant_id, resource_type, resource_id);
+            CREATE TABLE timers (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                due_at INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL DEFAULT '{}',
+                job_id INTEGER REFERENCES jobs(id) ON DELETE CASCADE,
+                resource_type TEXT,
+                resource_id INTEGER
+            );
+            CREATE INDEX timers_by_due ON timers(tenant_id, due_at, id);
+            CREATE INDEX timers_by_resource ON timers(tenant_id, resource_type, resource_id);
+            CREATE TABLE events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                resource_type TEXT NOT NULL,
+                resource_id INTEGER NOT NULL,
+                from_state TEXT,
+                to_state TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                job_id INTEGER
+            );
+            CREATE INDEX events_by_tenant ON events(tenant_id, id);
+            """),
+    ]
+}

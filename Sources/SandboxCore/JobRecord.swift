@@ -1,0 +1,94 @@
+import SQLiteStore
+import StructuredData
+
+/// Work that takes time on the tenant's clock: queued until `startsAt`, running until
+/// `finishesAt` (progress rises with the clock), then finished or failed with an `output`.
+public struct JobRecord: Sendable {
+    public enum Status: String, Sendable {
+        case queued, running, finished, failed
+    }
+
+    public let id: Int
+    public let tenantId: Int
+    public let kind: String
+    public let resourceType: String
+    public let resourceId: Int
+    public let status: Status
+    public let createdAt: Int64
+    public let startsAt: Int64
+    public let finishesAt: Int64
+    public let endedAt: Int64?
+    public let output: JSONValue?
+    public let payload: JSONValue
+
+    init(row: Row) {
+        id = row.int("id")
+        tenantId = row.int("tenant_id")
+        kind = row.string("kind")
+        resourceType = row.string("resource_type")
+        resourceId = row.int("resource_id")
+        status = Status(rawValue: row.string("status")) ?? .failed
+        createdAt = row.int64("created_at")
+        startsAt = row.int64("starts_at")
+        finishesAt = row.int64("finishes_at")
+        endedAt = row.optionalInt("ended_at").map(Int64.init)
+        output = row.optionalString("output").flatMap { try? JSONParser.parse($0) }
+        payload = (try? JSONParser.parse(row.string("payload"))) ?? .object([:])
+    }
+
+    public var isActive: Bool { status == .queued || status == .running }
+
+    /// 0 while queued, rising with the clock while running, 100 when finished.
+    public func progress(at now: Int64) -> Int {
+        switch status {
+        case .queued: return 0
+        case .finished: return 100
+        case .failed: return endedAt.map { min(99, rawProgress(at: $0)) } ?? 0
+        case .running: return min(99, rawProgress(at: now))
+        }
+    }
+
+    private func rawProgress(at now: Int64) -> Int {
+        let span = max(1, finishesAt - startsAt)
+        return Int(max(0, min(100, (now - startsAt) * 100 / span)))
+    }
+}
+
+/// What a model does when one of its jobs finishes or fails. `complete` returns the job's
+/// output; throwing a `DomainError` from it fails the job with that message instead.
+public struct JobKind: Sendable {
+    public let name: String
+    public let complete: @Sendable (TenantContext, JobRecord) throws -> JSONValue
+    public let fail: @Sendable (TenantContext, JobRecord, String) throws -> Void
+
+    public init(
+        _ name: String,
+        complete: @escaping @Sendable (TenantContext, JobRecord) throws -> JSONValue,
+        fail: @escaping @Sendable (TenantContext, JobRecord, String) throws -> Void = { _, _, _ in }
+    ) {
+        self.name = name
+        self.complete = complete
+        self.fail = fail
+    }
+}
+
+/// A due timer as the scheduler hands it to its action.
+public struct DueTimer: Sendable {
+    public let id: Int
+    public let dueAt: Int64
+    public let kind: String
+    public let payload: JSONValue
+    public let jobId: Int?
+    public let resourceType: String?
+    public let resourceId: Int?
+
+    init(row: Row) {
+        id = row.int("id")
+        dueAt = row.int64("due_at")
+        kind = row.string("kind")
+        payload = (try? JSONParser.parse(row.string("payload"))) ?? .object([:])
+        jobId = row.optionalInt("job_id")
+        resourceType = row.optionalString("resource_type")
+        resourceId = row.optionalInt("resource_id")
+    }
+}

@@ -1,0 +1,8 @@
+import SQLiteStore
+
+/// One emulated API's model, as the runtime sees it: its tables and what it schedules.
+public protocol SandboxModule: Sendable {
+    /// Named, append-only; prefix names with the module (`reseller.001-...`).
+    var migrations: [Migration] { get }
+    func register(in scheduler: Scheduler)
+}

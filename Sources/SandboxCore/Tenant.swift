@@ -1,0 +1,75 @@
+import SQLiteStore
+import StructuredData
+
+/// A Bearer token's world: its own objects, balance, permissions, clock and random source.
+public struct Tenant: Sendable {
+    public let id: Int
+    public let token: String
+    public var balanceCents: Int64
+    public var permissions: [String]
+    public var clock: SandboxClock
+    public var randomState: UInt64
+    public let createdAt: Int64
+
+    public var balance: Double { Double(balanceCents) / 100 }
+
+    public func hasPermission(_ name: String) -> Bool { permissions.contains(name) }
+
+    init(row: Row) {
+        id = row.int("id")
+        token = row.string("token")
+        balanceCents = row.int64("balance_cents")
+        permissions = (try? JSONParser.parse(row.string("permissions")))?.arrayValue?.compactMap(\.stringValue) ?? []
+        clock = SandboxClock(
+            mode: SandboxClock.Mode(rawValue: row.string("clock_mode")) ?? .realtime,
+            scale: row.double("clock_scale"),
+            anchorSandbox: row.int64("clock_anchor_sandbox"),
+            anchorReal: row.int64("clock_anchor_real"))
+        randomState = UInt64(bitPattern: row.int64("rng_state"))
+        createdAt = row.int64("created_at")
+    }
+}
+
+/// Reads and writes the `tenants` table.
+enum TenantTable {
+    static func find(id: Int, in connection: Connection) throws -> Tenant? {
+        try connection.first("SELECT * FROM tenants WHERE id = ?", id).map(Tenant.init(row:))
+    }
+
+    static func find(token: String, in connection: Connection) throws -> Tenant? {
+        try connection.first("SELECT * FROM tenants WHERE token = ?", token).map(Tenant.init(row:))
+    }
+
+    static func all(in connection: Connection) throws -> [Tenant] {
+        try connection.query("SELECT * FROM tenants ORDER BY id").map(Tenant.init(row:))
+    }
+
+    static func insert(
+        token: String, balanceCents: Int64, permissions: [String], clock: SandboxClock, randomState: UInt64,
+        in connection: Connection
+    ) throws -> Tenant {
+        try connection.run(
+            """
+            INSERT INTO tenants (token, balance_cents, permissions, clock_mode, clock_scale,
+                clock_anchor_sandbox, clock_anchor_real, rng_state, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            token, balanceCents, encode(permissions), clock.mode.rawValue, clock.scale,
+            clock.anchorSandbox, clock.anchorReal, Int64(bitPattern: randomState), clock.anchorReal)
+        return try find(id: Int(connection.lastInsertedRowID), in: connection)!
+    }
+
+    static func save(_ tenant: Tenant, in connection: Connection) throws {
+        try connection.run(
+            """
+            UPDATE tenants SET balance_cents = ?, permissions = ?, clock_mode = ?, clock_scale = ?,
+                clock_anchor_sandbox = ?, clock_anchor_real = ?, rng_state = ? WHERE id = ?
+            """,
+            tenant.balanceCents, encode(tenant.permissions), tenant.clock.mode.rawValue, tenant.clock.scale,
+            tenant.clock.anchorSandbox, tenant.clock.anchorReal, Int64(bitPattern: tenant.randomState), tenant.id)
+    }
+
+    static func encode(_ permissions: [String]) -> String {
+        JSONWriter.string(.array(permissions.map { .string($0) }))
+    }
+}

@@ -1,0 +1,86 @@
+import SQLiteStore
+import StructuredData
+
+extension TenantContext {
+    /// Starts a job of a registered kind: queued for `queuedFor` ms, then running for
+    /// `runsFor` ms of sandbox time.
+    @discardableResult
+    public func startJob(
+        _ kind: String, resourceType: String, resourceId: Int,
+        queuedFor: Int64 = 2_000, runsFor: Int64, payload: JSONValue = .object([:])
+    ) throws -> JobRecord {
+        precondition(scheduler.jobKind(kind) != nil, "job kind \(kind) is not registered")
+        let startsAt = now + max(0, queuedFor)
+        let finishesAt = startsAt + max(1, runsFor)
+        try connection.run(
+            """
+            INSERT INTO jobs (tenant_id, kind, resource_type, resource_id, status, created_at, starts_at, finishes_at, payload)
+            VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)
+            """,
+            tenant.id, kind, resourceType, resourceId, now, startsAt, finishesAt, JSONWriter.string(payload))
+        let id = Int(connection.lastInsertedRowID)
+        try schedule(JobTimer.start, at: startsAt, resourceType: resourceType, resourceId: resourceId, jobId: id)
+        try schedule(JobTimer.finish, at: finishesAt, resourceType: resourceType, resourceId: resourceId, jobId: id)
+        try recordTransition(resourceType: "job", resourceId: id, from: nil, to: "queued", jobId: id)
+        return try job(id)!
+    }
+
+    /// This tenant's job, or nil (another tenant's job is nil too).
+    public func job(_ id: Int) throws -> JobRecord? {
+        try connection.first("SELECT * FROM jobs WHERE id = ? AND tenant_id = ?", id, tenant.id).map(JobRecord.init(row:))
+    }
+
+    public func jobs(resourceType: String? = nil, resourceId: Int? = nil, activeOnly: Bool = false) throws -> [JobRecord] {
+        var sql = "SELECT * FROM jobs WHERE tenant_id = ?"
+        var arguments: [any SQLBindable] = [tenant.id]
+        if let resourceType { sql += " AND resource_type = ?"; arguments.append(resourceType) }
+        if let resourceId { sql += " AND resource_id = ?"; arguments.append(resourceId) }
+        if activeOnly { sql += " AND status IN ('queued', 'running')" }
+        return try connection.query(sql + " ORDER BY id", arguments).map(JobRecord.init(row:))
+    }
+
+    /// Runs the job's completion now (used by its timer, and by forced outcomes).
+    public func completeJob(_ id: Int) throws {
+        guard let job = try job(id), job.isActive, let kind = scheduler.jobKind(job.kind) else { return }
+        try connection.run("DELETE FROM timers WHERE job_id = ?", id)
+        if job.status == .queued { try markRunning(job) }
+        try connection.execute("SAVEPOINT job_completion")
+        do {
+            let output = try kind.complete(self, job)
+            try connection.execute("RELEASE job_completion")
+            try end(job, from: .running, status: .finished, output: output)
+        } catch let refusal as DomainError {
+            try connection.execute("ROLLBACK TO job_completion")
+            try connection.execute("RELEASE job_completion")
+            try failJob(id, output: refusal.message)
+        }
+    }
+
+    /// Fails an active job with `output`, letting its kind put the resource back in order.
+    public func failJob(_ id: Int, output: String) throws {
+        guard let job = try job(id), job.isActive, let kind = scheduler.jobKind(job.kind) else { return }
+        try connection.run("DELETE FROM timers WHERE job_id = ?", id)
+        try end(job, from: job.status, status: .failed, output: .string(output))
+        try kind.fail(self, job, output)
+    }
+
+    /// Cancels a resource's active jobs (a forced reset kills running tasks).
+    public func cancelJobs(resourceType: String, resourceId: Int, reason: String) throws {
+        for job in try jobs(resourceType: resourceType, resourceId: resourceId, activeOnly: true) {
+            try failJob(job.id, output: reason)
+        }
+    }
+
+    func markRunning(_ job: JobRecord) throws {
+        try connection.run("UPDATE jobs SET status = 'running' WHERE id = ?", job.id)
+        try recordTransition(resourceType: "job", resourceId: job.id, from: "queued", to: "running", jobId: job.id)
+    }
+
+    private func end(_ job: JobRecord, from: JobRecord.Status, status: JobRecord.Status, output: JSONValue) throws {
+        try connection.run(
+            "UPDATE jobs SET status = ?, output = ?, ended_at = ? WHERE id = ?",
+            status.rawValue, JSONWriter.string(output), now, job.id)
+        try recordTransition(
+            resourceType: "job", resourceId: job.id, from: from.rawValue, to: status.rawValue, jobId: job.id)
+    }
+}
