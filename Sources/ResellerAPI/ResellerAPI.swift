@@ -11,6 +11,11 @@ public enum ResellerAPI {
         return APIService(name: "reseller", prefix: "/api/v1", routes: routes, errors: ResellerErrors())
     }
 
+    /// The console stand-in page that console URLs point at (no Bearer token: the ticket is the key).
+    public static func consoleService(model: ResellerModel) -> APIService {
+        APIService(name: "console", prefix: "/novnc", routes: ConsolePageRoutes.routes(model: model), errors: ResellerErrors())
+    }
+
     /// `{"result": value}`, the reseller API's success envelope.
     static func result(_ value: JSONValue) -> HTTPResponse { .json(["result": value]) }
 }

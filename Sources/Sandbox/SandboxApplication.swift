@@ -39,6 +39,7 @@ public final class SandboxApplication: @unchecked Sendable {
             ControlPlane.service(runtime: runtime, version: Self.version),
             VPSOrgAPI.service(model: vpsorg),
             ResellerAPI.service(model: reseller),
+            ResellerAPI.consoleService(model: reseller),
         ]
         accessLog = AccessLog(format: options.logFormat, enabled: !options.quiet)
     }
@@ -55,7 +56,7 @@ public final class SandboxApplication: @unchecked Sendable {
             return finish(Self.preflight(request))
         }
         guard let service = services.first(where: { $0.owns(path) }) else {
-            return finish(services[services.count - 1].errors.notFound(path: String(path)))
+            return finish(ResellerErrors().notFound(path: String(path)))
         }
         switch service.router.match(request.method, path: path) {
         case .notFound:
