@@ -49,8 +49,9 @@ public struct RequestParser: Sendable {
     }
 
     public init(maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 1024 * 1024) {
-        self.maxHeaderBytes = max(0, maxHeaderBytes)
-        self.maxBodyBytes = max(0, maxBodyBytes)
+        // Clamped so offset arithmetic (`index + limit`) cannot overflow whatever is configured.
+        self.maxHeaderBytes = min(max(0, maxHeaderBytes), 1 << 40)
+        self.maxBodyBytes = min(max(0, maxBodyBytes), 1 << 40)
     }
 
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
