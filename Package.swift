@@ -32,7 +32,7 @@ let package = Package(
 
         .target(name: "SandboxTesting", dependencies: ["Sandbox"], path: "Tests/SandboxTesting"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "SandboxTesting"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["SQLiteStore", "SandboxCore"]),
         .testTarget(name: "SandboxTests", dependencies: ["SandboxTesting"]),
         .testTarget(name: "ResellerTests", dependencies: ["SandboxTesting"]),
