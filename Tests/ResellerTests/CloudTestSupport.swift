@@ -36,3 +36,19 @@ extension JSONValue {
     /// The strings of an array value (empty for anything else).
     var strings: [String] { arrayValue?.compactMap(\.stringValue) ?? [] }
 }
+
+extension TestSandbox {
+    /// The tenant's balance in EUR, from the control plane.
+    func balance(token: String? = nil) -> Double {
+        let tenants = request(.GET, "/_sandbox/tenants", token: .some(token ?? self.token)).json["tenants"]
+        return tenants?.arrayValue?.first?["balance"]?.doubleValue ?? -1
+    }
+
+    /// Sets balance and/or permissions of the sandbox's tenant through the control plane.
+    func setTenant(balance: Double? = nil, permissions: [String]? = nil) {
+        var body: JSONObject = ["token": .string(token)]
+        if let balance { body["balance"] = .double(balance) }
+        if let permissions { body["permissions"] = .array(permissions.map { .string($0) }) }
+        request(.POST, "/_sandbox/tenants", json: .object(body))
+    }
+}

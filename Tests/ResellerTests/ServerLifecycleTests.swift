@@ -74,4 +74,84 @@ import Testing
         // Reading status changes nothing: same clock, same answer.
         #expect(sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/status").result == again)
     }
+
+    @Test func listShowsTheTenantsVMsOldestFirst() throws {
+        let sandbox = try TestSandbox()
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server").json == ["result": []])
+        let first = sandbox.createVM().id
+        let second = sandbox.createVM().id
+        #expect(second > first)
+        #expect(sandbox.serverIDs() == [first, second])
+        #expect(sandbox.serverIDs(token: "someone-else-\(sandbox.token)").isEmpty)
+    }
+
+    @Test func deletingARunningVMNeedsForce() throws {
+        let sandbox = try TestSandbox()
+        let id = sandbox.runningVM()
+        let refused = sandbox.request(.POST, "/api/v1/datacenter/server/\(id)/delete")
+        #expect(refused.status == 409)
+        #expect(refused.json["error"]?.stringValue?.contains("force") == true)
+        let forced = sandbox.request(.POST, "/api/v1/datacenter/server/\(id)/delete", json: ["force": true])
+        #expect(forced.json == ["result": true])
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/config").status == 404)
+        #expect(sandbox.serverIDs().isEmpty)
+    }
+
+    @Test func deletingAStoppedVMNeedsNoForceAndTakesPendingWorkWithIt() throws {
+        let sandbox = try TestSandbox()
+        let id = sandbox.runningVM()
+        sandbox.request(.PUT, "/api/v1/datacenter/server/\(id)/stop")
+        let deleted = sandbox.request(.POST, "/api/v1/datacenter/server/\(id)/delete", form: "force=0")
+        #expect(deleted.json == ["result": true])
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/status").status == 404)
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/incidents").status == 404)
+        #expect(sandbox.request(.POST, "/api/v1/datacenter/server/\(id)/delete").status == 404)
+    }
+
+    @Test func forceDeletingAnInstallingVMCancelsItsJob() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.createVM()
+        #expect(sandbox.request(.POST, "/api/v1/datacenter/server/\(vm.id)/delete").status == 409)
+        #expect(sandbox.request(.POST, "/api/v1/datacenter/server/\(vm.id)/delete", json: ["force": "true"]).status == 200)
+        let job = sandbox.request(.GET, "/api/v1/job/\(vm.jobId)").result
+        #expect(job["status"] == "failed")
+        #expect(job["output"]?.stringValue?.contains("deleted") == true)
+        sandbox.advance(seconds: 200)
+        #expect(sandbox.serverIDs().isEmpty)
+    }
+
+    @Test func reinstallIsAJobWithANewRootPassword() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.createVM()
+        #expect(sandbox.request(.PUT, "/api/v1/datacenter/server/\(vm.id)/reinstall").status == 409)
+        sandbox.advance(seconds: 130)
+        let oldPassword = sandbox.request(.GET, "/api/v1/job/\(vm.jobId)").result["output"]?["password"]
+
+        let reinstall = sandbox.request(
+            .PUT, "/api/v1/datacenter/server/\(vm.id)/reinstall",
+            json: ["template": "Ubuntu20.04", "hostname": 12345, "sshKey": "ssh-ed25519 AAAA test"])
+        #expect(reinstall.status == 200, "\(reinstall.text)")
+        #expect(reinstall.result["status"] == "queued")
+        #expect(reinstall.result["progress"] == 0)
+        let jobId = try #require(reinstall.result["jobId"]?.intValue)
+        #expect(sandbox.vmState(vm.id) == "reinstalling")
+        #expect(sandbox.request(.PUT, "/api/v1/datacenter/server/\(vm.id)/start").status == 409)
+        sandbox.advance(seconds: 100)
+        let job = sandbox.request(.GET, "/api/v1/job/\(jobId)").result
+        #expect(job["status"] == "finished")
+        #expect(job["output"]?["password"] != oldPassword)
+        #expect(job["output"]?["hostname"] == "12345")
+        #expect(sandbox.vmState(vm.id) == "running")
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server/\(vm.id)/config").result["template"] == "Ubuntu20.04")
+    }
+
+    @Test func reinstallRefusesBadFields() throws {
+        let sandbox = try TestSandbox()
+        let id = sandbox.runningVM()
+        for body: JSONValue in [["template": "Nope1.0"], ["hostname": "abc"], ["hostname": 123]] {
+            let response = sandbox.request(.PUT, "/api/v1/datacenter/server/\(id)/reinstall", json: body)
+            #expect(response.status == 400, "\(body)")
+        }
+        #expect(sandbox.vmState(id) == "running")
+    }
 }
