@@ -3,6 +3,7 @@ import StructuredData
 import Testing
 
 @Suite struct PowerTests {
+    @discardableResult
     func put(_ sandbox: TestSandbox, _ id: Int, _ action: String) -> TestResponse {
         sandbox.request(.PUT, "/api/v1/datacenter/server/\(id)/\(action)")
     }
