@@ -38,6 +38,18 @@ import Testing
         #expect(sandbox.request(.PUT, "/api/v1/datacenter/server/\(id)/change", json: ["cpuCores": 64]).status == 400)
     }
 
+    @Test func anUpgradeBeyondTheBalanceIs402AndChangesNothing() throws {
+        let sandbox = try TestSandbox()
+        let id = sandbox.runningVM()
+        sandbox.setTenant(balance: 2)
+        let response = sandbox.request(.PUT, "/api/v1/datacenter/server/\(id)/change", json: ["cpuCores": 8, "ipCount": 4])
+        #expect(response.status == 402)
+        let config = sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/config").result
+        #expect(config["cpuCores"] == 2)
+        #expect(config["ips"]?.strings.count == 2)
+        #expect(sandbox.balance() == 2)
+    }
+
     @Test func changeWhileInstallingIsAConflict() throws {
         let sandbox = try TestSandbox()
         let vm = sandbox.createVM()

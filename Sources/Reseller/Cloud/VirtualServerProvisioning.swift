@@ -71,7 +71,6 @@ public enum VirtualServerProvisioning {
     @Sendable static func finishInstall(_ context: TenantContext, _ job: JobRecord) throws -> JSONValue {
         var server = try VirtualServers.find(job.resourceId, in: context)
         server.rootPassword = context.random.password(length: 16)
-        server.startedAt = nil
         try server.transition(to: .running, jobId: job.id, in: context)
         return [
             "id": .int(server.id), "hostname": .string(server.hostname),
