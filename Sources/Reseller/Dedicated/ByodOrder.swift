@@ -9,7 +9,7 @@ public enum ByodOrder {
     static let resourceType = "byod_order"
     static let firstOrderNumber = 100
     static let buildMinutes = (24 * 60)...(48 * 60)
-    static let ipCounts = 1...8
+    public static let ipCounts = 1...8
 
     /// What the client asked for. `parts` keeps the kind the client named (nil for a plain
     /// list of part IDs), so that mistakes can be reported under the client's own field name.

@@ -15,7 +15,7 @@ enum ByodRoutes {
                 let fields = try request.fields()
                 let order = ByodOrder.Request(
                     parts: try parts(in: fields), template: try fields.string("template"),
-                    hostname: try fields.string("hostname"), ipCount: try fields.int("ipCount"))
+                    hostname: try fields.string("hostname"), ipCount: try fields.int("ipCount", in: ByodOrder.ipCounts, required: false))
                 return ResellerAPI.result(.int(try ByodOrder.place(order, catalog: catalog, in: request.context)))
             },
             .tenant(.GET, "/datacenter/dedicated/order/byod/status/{id:int}", "BYOD order status") { request in
