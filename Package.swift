@@ -30,7 +30,7 @@ let package = Package(
         ),
         .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox"]),
 
-        .target(name: "SandboxTesting", dependencies: ["Sandbox"], path: "Tests/SandboxTesting"),
+        .target(name: "SandboxTesting", dependencies: ["Sandbox", "HTTP1"], path: "Tests/SandboxTesting"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["SQLiteStore", "SandboxCore"]),

@@ -8,13 +8,15 @@ import HTTP1
 /// An HTTP/1.1 server on POSIX sockets and Dispatch.
 ///
 /// Concurrency model: event-driven, no thread per connection. Each connection owns a serial
-/// `DispatchQueue` (cheap: a queue is a small object, not a thread) that targets one shared
-/// concurrent queue, so a thousand idle keep-alive connections cost only their read sources,
-/// and threads come from Dispatch's bounded pool only while there is work. All of a
-/// connection's state lives on its queue, which is also where its handler is called; handlers
-/// may answer later from any thread through their `Responder`, so long-polls hold no thread.
-/// A single serial queue accepts connections. This is simpler than a fixed set of event loops
-/// and, unlike targeting a few serial queues, a slow handler delays only its own connection.
+/// `DispatchQueue` (cheap: a queue is a small object, not a thread) that targets one of a few
+/// serial event-loop queues, assigned round-robin; so a thousand idle keep-alive connections
+/// cost only their read sources, and at most one thread per loop works at a time. Loops are
+/// serial queues because those draw on Dispatch's overcommit pool: a width-limited concurrent
+/// target starves for up to a second whenever pool threads block (Swift concurrency's
+/// cooperative threads on Linux come from that same pool). All of a connection's state lives
+/// on its queue, which is also where its handler is called; handlers may answer later from
+/// any thread through their `Responder`, so long-polls hold no thread. A single serial queue
+/// accepts connections.
 public final class HTTPServer: @unchecked Sendable {
     public typealias Responder = @Sendable (HTTPResponse) -> Void
     /// The handler is called once per request, on a Dispatch queue, and must call `respond`
@@ -33,7 +35,10 @@ public final class HTTPServer: @unchecked Sendable {
     private var listenClosed: DispatchSemaphore?
     private var protocolErrorHandler: (@Sendable (_ status: Int, _ reason: String) -> Void)?
     private let acceptQueue = DispatchQueue(label: "HTTPServer.accept")
-    private let connectionTarget = DispatchQueue(label: "HTTPServer.connections", attributes: .concurrent)
+    private let loops: [DispatchQueue] = (0..<max(2, ProcessInfo.processInfo.activeProcessorCount)).map {
+        DispatchQueue(label: "HTTPServer.loop.\($0)")
+    }
+    private var nextLoop = 0
 
     public init(configuration: ServerConfiguration, handler: @escaping Handler) {
         self.configuration = configuration
@@ -108,7 +113,7 @@ public final class HTTPServer: @unchecked Sendable {
                 }
             }
             let connection = Connection(
-                fd: fd, queue: DispatchQueue(label: "HTTPServer.connection", target: connectionTarget),
+                fd: fd, queue: DispatchQueue(label: "HTTPServer.connection", target: nextLoopQueue()),
                 context: context)
             let rejecting = locked {
                 let full = connections.count >= configuration.maxConnections
@@ -117,6 +122,12 @@ public final class HTTPServer: @unchecked Sendable {
             }
             connection.start(rejecting: rejecting)
         }
+    }
+
+    /// Called on the accept queue only.
+    private func nextLoopQueue() -> DispatchQueue {
+        nextLoop = (nextLoop + 1) % loops.count
+        return loops[nextLoop]
     }
 
     private var context: ConnectionContext {

@@ -1,0 +1,61 @@
+import Reseller
+import SandboxTesting
+import StructuredData
+import Testing
+
+@Suite struct ConsoleTests {
+    /// The `ticket` query item of a console URL.
+    func ticket(in url: String) -> String? {
+        url.split(separator: "?", maxSplits: 1).last?.split(separator: "&")
+            .first { $0.hasPrefix("ticket=") }.map { String($0.dropFirst("ticket=".count)) }
+    }
+
+    @Test func consoleURLMimicsTheDocumentsAndOpensTheStandInPage() throws {
+        let sandbox = try TestSandbox()
+        let id = sandbox.runningVM()
+        let response = sandbox.request(
+            .GET, "/api/v1/datacenter/server/\(id)/console", headers: [("Host", "sandbox.test:8080")])
+        #expect(response.status == 200)
+        let url = try #require(response.result.stringValue)
+        #expect(url.hasPrefix("http://sandbox.test:8080/novnc/vnc.html?host=sandbox.test:8080&password=PVEVNC:"))
+        #expect(url.contains("&path=novnc%2Fproxy%2Fpve-sandbox%2F\(id)%2F%3Fport%3D5900%26vncticket%3DPVEVNC%253A"))
+        let key = try #require(ticket(in: url))
+        let page = sandbox.request(.GET, "/novnc/vnc.html?ticket=\(key)", token: .some(nil))
+        #expect(page.status == 200)
+        #expect(page.headers["Content-Type"]?.hasPrefix("text/html") == true)
+        #expect(page.text.contains("cloud server \(id)"))
+    }
+
+    @Test func unknownOrMissingTicketIsForbidden() throws {
+        let sandbox = try TestSandbox()
+        #expect(sandbox.request(.GET, "/novnc/vnc.html?ticket=nope", token: .some(nil)).status == 403)
+        #expect(sandbox.request(.GET, "/novnc/vnc.html", token: .some(nil)).status == 403)
+    }
+
+    @Test func ticketExpiresAfterItsRealTimeValidity() async throws {
+        let sandbox = try TestSandbox()
+        let id = sandbox.runningVM()
+        ConsoleTickets.setValidity(0.05, forToken: sandbox.token)
+        defer { ConsoleTickets.setValidity(nil, forToken: sandbox.token) }
+        let url = sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/console").result.stringValue ?? ""
+        let key = try #require(ticket(in: url))
+        try await Task.sleep(for: .milliseconds(120))
+        let page = sandbox.request(.GET, "/novnc/vnc.html?ticket=\(key)", token: .some(nil))
+        #expect(page.status == 403)
+        #expect(page.text.contains("expired"))
+    }
+
+    @Test func ticketsDoNotDependOnTheSandboxClock() throws {
+        let sandbox = try TestSandbox()
+        let id = sandbox.runningVM()
+        let url = sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/console").result.stringValue ?? ""
+        sandbox.advance(seconds: 3600)
+        let key = try #require(ticket(in: url))
+        #expect(sandbox.request(.GET, "/novnc/vnc.html?ticket=\(key)", token: .some(nil)).status == 200)
+    }
+
+    @Test func consoleOfAnUnknownVMIs404() throws {
+        let sandbox = try TestSandbox()
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server/4000/console").status == 404)
+    }
+}

@@ -1,0 +1,38 @@
+import SandboxTesting
+import StructuredData
+import Testing
+
+@Suite struct JobTests {
+    @Test func progressRisesWithTheClock() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.createVM()
+        let queued = sandbox.request(.GET, "/api/v1/job/\(vm.jobId)")
+        #expect(queued.json == ["result": ["status": "queued", "progress": 0, "output": nil]])
+        var last: Int64 = -1
+        for _ in 0..<6 {
+            sandbox.advance(seconds: 20)
+            let job = sandbox.request(.GET, "/api/v1/job/\(vm.jobId)").result
+            let progress = try #require(job["progress"]?.intValue)
+            #expect(progress > last)
+            #expect(job["status"] == (progress == 100 ? "finished" : "running"))
+            last = progress
+        }
+        sandbox.advance(seconds: 10)
+        #expect(sandbox.request(.GET, "/api/v1/job/\(vm.jobId)/").result["progress"] == 100)
+    }
+
+    @Test func unknownJobIs404() throws {
+        let sandbox = try TestSandbox()
+        let response = sandbox.request(.GET, "/api/v1/job/123456789")
+        #expect(response.status == 404)
+        #expect(response.json["error"]?.stringValue != nil)
+    }
+
+    @Test func anotherTenantsJobIs404() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.createVM()
+        let other = sandbox.request(.GET, "/api/v1/job/\(vm.jobId)", token: "other-\(sandbox.token)")
+        #expect(other.status == 404)
+        #expect(sandbox.request(.GET, "/api/v1/job/\(vm.jobId)").status == 200)
+    }
+}
