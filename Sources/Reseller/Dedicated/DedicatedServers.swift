@@ -63,6 +63,12 @@ public enum DedicatedServers {
         try server.save(in: context)
     }
 
+    /// `GET .../{sid}/console`: a ticket for the sandbox's noVNC stand-in (10 s of real time).
+    public static func console(_ id: Int, in context: TenantContext) throws -> ConsoleTicket {
+        let server = try idle(id, in: context)
+        return ConsoleTickets.issue(resourceType: DedicatedServer.resourceType, resourceId: server.id, in: context)
+    }
+
     /// `POST .../{sid}/terminate`: deleted at once, a running installation with it.
     public static func terminate(_ id: Int, in context: TenantContext) throws {
         let server = try delivered(id, in: context)

@@ -26,6 +26,10 @@ enum DedicatedServerRoutes {
                     hostname: try fields.string("hostname"), catalog: catalog, in: request.context)
                 return ResellerAPI.result(true)
             },
+            .tenant(.GET, "\(prefix)/console", "noVNC console URL (valid 10 s)") { request in
+                let ticket = try DedicatedServers.console(request.intParameter("sid"), in: request.context)
+                return ResellerAPI.result(.string(ticket.url(host: ConsolePageRoutes.host(of: request.http))))
+            },
             .tenant(.GET, "\(prefix)/status", "Dedicated server status") { request in
                 ResellerAPI.result(try DedicatedServers.status(request.intParameter("sid"), in: request.context))
             },
