@@ -17,7 +17,10 @@ enum DedicatedHostname {
         let valid = !name.isEmpty && name.utf8.count <= 253 && (!fullyQualified || labels.count >= 2)
             && labels.allSatisfy { label in
                 (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
-                    && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+                    && label.utf8.allSatisfy { byte in
+                        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                            || byte == 0x2D
+                    }
             }
         guard valid else { throw DomainError.invalid(field, rule) }
         return value

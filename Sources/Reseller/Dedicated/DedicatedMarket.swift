@@ -22,7 +22,8 @@ public enum DedicatedMarket {
         guard let offerId else { throw DomainError.invalid("id", "id is required; \(rule)") }
         guard let offer = catalog.offer(offerId) else { throw DomainError.invalid("id", "\(rule); \(offerId) is not") }
         if try takenOffers(in: context).contains(offerId) {
-            throw DomainError.invalid("id", "\(rule); offer \(offerId) has already been ordered (it is dedicated server \(offerId))")
+            throw DomainError.invalid(
+                "id", "\(rule); offer \(offerId) has already been ordered (it is dedicated server \(offerId))")
         }
         let template = try catalog.template(from: template)
         let hostname = try DedicatedHostname.validated(hostname, field: "hostname", required: true)!

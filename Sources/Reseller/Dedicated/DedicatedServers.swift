@@ -18,7 +18,8 @@ public enum DedicatedServers {
         }
         guard server.orderComplete else {
             throw DomainError.conflict(
-                "Dedicated server \(id) is not ready: its order is not complete yet (see orderComplete in GET /datacenter/dedicated)")
+                "Dedicated server \(id) is not ready: its order is not complete yet"
+                    + " (see orderComplete in GET /datacenter/dedicated)")
         }
         return server
     }

@@ -42,7 +42,8 @@ enum ByodRoutes {
         case nil, .null?, .string("")?:
             break
         default:
-            throw DomainError.invalid("parts", "parts must be an object of part ids by kind, such as {\"cpu\": 38, \"ram\": 29}")
+            throw DomainError.invalid(
+                "parts", "parts must be an object of part ids by kind, such as {\"cpu\": 38, \"ram\": 29}")
         }
         for (key, value) in fields.object.entries where key.hasPrefix("parts[") && key.hasSuffix("]") && key.count > 7 {
             let kind = String(key.dropFirst(6).dropLast())
