@@ -1,0 +1,94 @@
+import SandboxCore
+import StructuredData
+
+/// A tenant's dedicated servers: the list, lookups with their state rules, and the
+/// per-server reads and changes that are not power or installation.
+public enum DedicatedServers {
+    /// `GET /datacenter/dedicated`: `[{"id": 9, "orderComplete": false}]`.
+    public static func list(in context: TenantContext) throws -> JSONValue {
+        .array(try DedicatedServer.all(in: context).map { ["id": .int($0.id), "orderComplete": .bool($0.orderComplete)] })
+    }
+
+    // MARK: Lookups
+
+    /// The tenant's server whose order is complete: 404 when unknown (or another tenant's), 409 while provisioning.
+    static func delivered(_ id: Int, in context: TenantContext) throws -> DedicatedServer {
+        guard let server = try DedicatedServer.find(id, in: context) else {
+            throw DomainError.notFound("Dedicated server \(id) not found")
+        }
+        guard server.orderComplete else {
+            throw DomainError.conflict(
+                "Dedicated server \(id) is not ready: its order is not complete yet"
+                    + " (see orderComplete in GET /datacenter/dedicated)")
+        }
+        return server
+    }
+
+    /// A delivered server that is not being reinstalled (409 while installing).
+    static func idle(_ id: Int, in context: TenantContext) throws -> DedicatedServer {
+        let server = try delivered(id, in: context)
+        if try DedicatedInstallation.activeJob(of: id, in: context) != nil {
+            throw DomainError.conflict(
+                "Dedicated server \(id) is being reinstalled; wait until GET .../installation shows installation: false")
+        }
+        return server
+    }
+
+    // MARK: Reads
+
+    /// `GET .../{sid}/status`.
+    public static func status(_ id: Int, in context: TenantContext) throws -> JSONValue {
+        try delivered(id, in: context).statusJSON(at: context.now)
+    }
+
+    /// `GET .../{sid}/config`.
+    public static func config(_ id: Int, in context: TenantContext) throws -> JSONValue {
+        try delivered(id, in: context).configJSON
+    }
+
+    // MARK: Changes
+
+    /// `PUT .../{sid}/rdns`: the IP must be one of the server's own IPv4 addresses.
+    public static func setReverseDNS(_ id: Int, ip: String?, hostname: String?, in context: TenantContext) throws {
+        var server = try idle(id, in: context)
+        let own = server.ips.joined(separator: ", ")
+        guard let ip else { throw DomainError.invalid("ip", "ip is required; one of this server's IPv4 addresses (\(own))") }
+        guard !ip.contains(":") else {
+            throw DomainError.invalid("ip", "ip must be an IPv4 address; reverse DNS is set for IPv4 only")
+        }
+        guard server.ips.contains(ip) else {
+            throw DomainError.invalid("ip", "ip must be one of this server's IPv4 addresses (\(own)); \(ip) is not")
+        }
+        let name = try DedicatedHostname.validated(hostname, field: "hostname", required: true, fullyQualified: true)!
+        server.rdns[ip] = .string(name)
+        try server.save(in: context)
+    }
+
+    /// `GET .../{sid}/console`: a ticket for the sandbox's noVNC stand-in (10 s of real time).
+    public static func console(_ id: Int, in context: TenantContext) throws -> ConsoleTicket {
+        let server = try idle(id, in: context)
+        return ConsoleTickets.issue(resourceType: DedicatedServer.resourceType, resourceId: server.id, in: context)
+    }
+
+    /// `POST .../{sid}/terminate`: deleted at once, a running installation with it.
+    public static func terminate(_ id: Int, in context: TenantContext) throws {
+        let server = try delivered(id, in: context)
+        try context.cancelJobs(resourceType: DedicatedServer.resourceType, resourceId: id, reason: "The server was terminated")
+        try context.cancelTimers(resourceType: DedicatedServer.resourceType, resourceId: id)
+        try context.connection.run("DELETE FROM dedicated_servers WHERE tenant_id = ? AND id = ?", context.tenantId, id)
+        try context.recordTransition(
+            resourceType: DedicatedServer.resourceType, resourceId: id, from: server.stateName, to: "terminated")
+    }
+
+    /// The end of a market order's provisioning: delivered and running.
+    static func provisioned(_ id: Int, in context: TenantContext) throws {
+        guard var server = try DedicatedServer.find(id, in: context) else {
+            throw DomainError.notFound("Dedicated server \(id) no longer exists")
+        }
+        server.orderComplete = true
+        server.bootCompleted(at: context.now)
+        try server.save(in: context)
+        try context.recordTransition(
+            resourceType: DedicatedServer.resourceType, resourceId: id, from: "provisioning", to: "running")
+    }
+}
