@@ -36,6 +36,7 @@ extension VPSServer {
         id = row.int("id")
         name = row.string("name")
         hostname = row.string("hostname")
+        // Only this module writes the column; an unreadable value would be a hand-edited database.
         status = ServerStatus(rawValue: row.string("status")) ?? .suspended
         ipAddress = row.optionalString("ip_address")
         ipv6Address = row.optionalString("ipv6_address")

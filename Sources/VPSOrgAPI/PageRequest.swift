@@ -14,11 +14,11 @@ struct PageRequest {
     let count: Int
 
     /// Resolves the query's page against `count` items.
-    init(query: HTTPRequest, count: Int) throws {
-        size = query.query("page_size").flatMap { Int($0) }.flatMap { $0 > 0 ? min($0, Self.maximumSize) : nil }
+    init(request: HTTPRequest, count: Int) throws {
+        size = request.query("page_size").flatMap { Int($0) }.flatMap { $0 > 0 ? min($0, Self.maximumSize) : nil }
             ?? Self.defaultSize
         let pages = max(1, (count + size - 1) / size)
-        let asked = query.query("page") ?? "1"
+        let asked = request.query("page") ?? "1"
         let number = asked == "last" ? pages : Int(asked)
         guard let number, (1...pages).contains(number) else { throw DomainError.notFound("Invalid page.") }
         page = number

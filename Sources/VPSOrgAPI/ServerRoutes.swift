@@ -11,7 +11,7 @@ enum ServerRoutes {
             .tenant(.GET, "", "List servers (filters status, location; page, page_size)") { request in
                 let filter = try listFilter(request.queryFields())
                 let context = request.context
-                let page = try PageRequest(query: request.http, count: model.countServers(filter, in: context))
+                let page = try PageRequest(request: request.http, count: model.countServers(filter, in: context))
                 let servers = try model.servers(filter, offset: page.offset, limit: page.size, in: context)
                 return .json(page.envelope(servers.map(ServerJSON.listItem), request: request.http))
             },
