@@ -4,9 +4,15 @@ import SandboxCore
 /// The VPS.org world: servers on plans, operating systems and locations from `seed-data/`.
 /// No HTTP here: routes live in `VPSOrgAPI`.
 public struct VPSOrgModel: SandboxModule {
-    public init(seeds: SeedDirectory) throws {}
+    public let catalog: VPSOrgCatalog
 
-    public var migrations: [Migration] { [] }
+    public init(seeds: SeedDirectory) throws {
+        catalog = try VPSOrgCatalog(seeds: seeds)
+    }
 
-    public func register(in scheduler: Scheduler) {}
+    public var migrations: [Migration] { VPSOrgSchema.migrations }
+
+    public func register(in scheduler: Scheduler) {
+        ServerLifecycle.register(in: scheduler, catalog: catalog)
+    }
 }

@@ -1,0 +1,20 @@
+/// The states of a VPS.org server. `starting`, `stopping` and `rebooting` last seconds on
+/// the tenant's clock; `provisioning` minutes.
+public enum ServerStatus: String, Sendable, CaseIterable {
+    case provisioning, active, starting, stopping, stopped, rebooting, suspended
+
+    /// A `status` filter value: the English states, and the German words the document
+    /// lists for the filter (aktiv, gestoppt, angehalten).
+    public init?(filterValue: String) {
+        let value = filterValue.lowercased()
+        switch value {
+        case "aktiv": self = .active
+        case "gestoppt": self = .stopped
+        case "angehalten": self = .suspended
+        default: self.init(rawValue: value)
+        }
+    }
+
+    /// Whether the machine is powered on (for metrics).
+    var isPoweredOn: Bool { [.active, .starting, .stopping, .rebooting].contains(self) }
+}

@@ -1,0 +1,133 @@
+import SQLiteStore
+import SandboxCore
+
+/// A VPS.org server of one tenant, as stored.
+public struct VPSServer: Sendable {
+    public static let resourceType = "vpsorg_server"
+
+    public let id: Int
+    public var name: String
+    public var hostname: String
+    public var status: ServerStatus
+    public var ipAddress: String?
+    public var ipv6Address: String?
+    public let location: String
+    public let plan: Plan
+    public let operatingSystem: OperatingSystem
+    public var sshKeyId: Int?
+    public var backupsEnabled: Bool
+    /// Seeds the simulated metrics, so they are stable for a server and a minute.
+    let metricsSeed: UInt64
+    /// Powered-on time before `runningSince`, for bandwidth and disk growth.
+    var uptimeMillis: Int64
+    var runningSince: Int64?
+    public let createdAt: Int64
+    public var updatedAt: Int64
+
+    /// Powered-on milliseconds up to `now`.
+    func uptime(at now: Int64) -> Int64 {
+        uptimeMillis + (runningSince.map { max(0, now - $0) } ?? 0)
+    }
+}
+
+/// Reading and writing `vpsorg_servers`, always within the context's tenant.
+extension VPSServer {
+    init(row: Row) {
+        id = row.int("id")
+        name = row.string("name")
+        hostname = row.string("hostname")
+        // Only this module writes the column; an unreadable value would be a hand-edited database.
+        status = ServerStatus(rawValue: row.string("status")) ?? .suspended
+        ipAddress = row.optionalString("ip_address")
+        ipv6Address = row.optionalString("ipv6_address")
+        location = row.string("location")
+        plan = Plan(
+            id: row.int("plan_id"), name: row.string("plan_name"), vcpus: row.int("plan_vcpus"),
+            memory: row.int("plan_memory"), storage: row.int("plan_storage"), bandwidth: row.int("plan_bandwidth"),
+            price: 0)
+        operatingSystem = OperatingSystem(id: row.int("os_id"), name: row.string("os_name"))
+        sshKeyId = row.optionalInt("ssh_key_id")
+        backupsEnabled = row.bool("backups_enabled")
+        metricsSeed = UInt64(bitPattern: row.int64("metrics_seed"))
+        uptimeMillis = row.int64("uptime_ms")
+        runningSince = row.optionalInt("running_since").map(Int64.init)
+        createdAt = row.int64("created_at")
+        updatedAt = row.int64("updated_at")
+    }
+
+    static func find(_ id: Int, in context: TenantContext) throws -> VPSServer {
+        guard let row = try context.connection.first(
+            "SELECT * FROM vpsorg_servers WHERE tenant_id = ? AND id = ?", context.tenantId, id)
+        else { throw DomainError.notFound("Not found.") }
+        return VPSServer(row: row)
+    }
+
+    func insert(in context: TenantContext) throws {
+        try context.connection.run(
+            """
+            INSERT INTO vpsorg_servers (id, tenant_id, name, hostname, status, ip_address, ipv6_address, location,
+                plan_id, plan_name, plan_vcpus, plan_memory, plan_storage, plan_bandwidth, os_id, os_name,
+                ssh_key_id, backups_enabled, metrics_seed, uptime_ms, running_since, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            id, context.tenantId, name, hostname, status.rawValue, ipAddress, ipv6Address, location,
+            plan.id, plan.name, plan.vcpus, plan.memory, plan.storage, plan.bandwidth,
+            operatingSystem.id, operatingSystem.name, sshKeyId, backupsEnabled, Int64(bitPattern: metricsSeed),
+            uptimeMillis, runningSince, createdAt, updatedAt)
+    }
+
+    func save(in context: TenantContext) throws {
+        try context.connection.run(
+            """
+            UPDATE vpsorg_servers SET name = ?, hostname = ?, status = ?, ip_address = ?, ipv6_address = ?,
+                ssh_key_id = ?, backups_enabled = ?, uptime_ms = ?, running_since = ?, updated_at = ?
+            WHERE tenant_id = ? AND id = ?
+            """,
+            name, hostname, status.rawValue, ipAddress, ipv6Address, sshKeyId, backupsEnabled, uptimeMillis,
+            runningSince, updatedAt, context.tenantId, id)
+    }
+
+    func delete(in context: TenantContext) throws {
+        try context.connection.run("DELETE FROM vpsorg_servers WHERE tenant_id = ? AND id = ?", context.tenantId, id)
+    }
+}
+
+/// Which servers a list shows.
+public struct ServerFilter: Sendable {
+    public var status: ServerStatus?
+    public var location: String?
+
+    public init(status: ServerStatus? = nil, location: String? = nil) {
+        self.status = status
+        self.location = location
+    }
+}
+
+extension VPSOrgModel {
+    public func server(_ id: Int, in context: TenantContext) throws -> VPSServer {
+        try VPSServer.find(id, in: context)
+    }
+
+    public func countServers(_ filter: ServerFilter, in context: TenantContext) throws -> Int {
+        try context.connection.first(
+            """
+            SELECT COUNT(*) AS total FROM vpsorg_servers
+            WHERE tenant_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR location = ?)
+            """,
+            context.tenantId, filter.status?.rawValue, filter.status?.rawValue, filter.location, filter.location
+        )?.int("total") ?? 0
+    }
+
+    /// Servers in ID order, `limit` of them from `offset`.
+    public func servers(_ filter: ServerFilter, offset: Int, limit: Int, in context: TenantContext) throws -> [VPSServer] {
+        try context.connection.query(
+            """
+            SELECT * FROM vpsorg_servers
+            WHERE tenant_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR location = ?)
+            ORDER BY id LIMIT ? OFFSET ?
+            """,
+            [context.tenantId, filter.status?.rawValue, filter.status?.rawValue, filter.location, filter.location,
+             limit, offset]
+        ).map(VPSServer.init(row:))
+    }
+}

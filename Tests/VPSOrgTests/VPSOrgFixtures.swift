@@ -1,0 +1,36 @@
+import SandboxTesting
+import StructuredData
+import Testing
+
+/// The document's create example, and shortcuts shared by the VPS.org tests.
+extension TestSandbox {
+    static let exampleOrder: JSONValue = [
+        "name": "web-server-02", "plan_id": 1, "os_id": 5, "location": "us-west",
+        "hostname": "web02.example.com", "backups_enabled": true,
+    ]
+
+    /// Orders a server and returns its ID (0 if the order failed, which the caller's expectations catch).
+    @discardableResult
+    func orderServer(_ order: JSONValue = TestSandbox.exampleOrder, token: String? = nil) -> Int {
+        let response = request(.POST, "/api/v1/servers/", token: token.map { .some($0) } ?? .none, json: order)
+        #expect(response.status == 201, "order failed: \(response.text)")
+        return Int(response.json["id"]?.intValue ?? 0)
+    }
+
+    /// Orders a server and advances the clock until it is active.
+    @discardableResult
+    func activeServer(token: String? = nil) -> Int {
+        let id = orderServer(token: token)
+        advance(seconds: 300, token: token)
+        return id
+    }
+
+    func server(_ id: Int, token: String? = nil) -> TestResponse {
+        request(.GET, "/api/v1/servers/\(id)/", token: token.map { .some($0) } ?? .none)
+    }
+}
+
+extension JSONValue {
+    /// The first message of a DRF field error list.
+    var firstMessage: String? { arrayValue?.first?.stringValue }
+}
