@@ -30,9 +30,9 @@ let package = Package(
         ),
         .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox"]),
 
-        .target(name: "SandboxTesting", dependencies: ["Sandbox"], path: "Tests/SandboxTesting"),
+        .target(name: "SandboxTesting", dependencies: ["Sandbox", "HTTP1"], path: "Tests/SandboxTesting"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "SandboxTesting"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["SQLiteStore", "SandboxCore"]),
         .testTarget(name: "SandboxTests", dependencies: ["SandboxTesting"]),
         .testTarget(name: "ResellerTests", dependencies: ["SandboxTesting"]),

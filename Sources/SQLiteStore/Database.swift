@@ -27,13 +27,14 @@ public final class Database: @unchecked Sendable {
     @discardableResult
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
         try onQueue { connection in
-            try connection.execute("BEGIN IMMEDIATE")
+            // Through the statement cache: these run on every request.
+            try connection.query("BEGIN IMMEDIATE")
             do {
                 let result = try body(connection)
-                try connection.execute("COMMIT")
+                try connection.query("COMMIT")
                 return result
             } catch {
-                try? connection.execute("ROLLBACK")
+                _ = try? connection.query("ROLLBACK")
                 throw error
             }
         }

@@ -4,6 +4,8 @@ import CSQLite
 final class Statement {
     let handle: OpaquePointer
     let sql: String
+    /// Column names, read once: rows share this array instead of allocating names per row.
+    let columns: [String]
 
     init(connection: OpaquePointer, sql: String) throws {
         var handle: OpaquePointer?
@@ -13,6 +15,7 @@ final class Statement {
         }
         self.handle = handle
         self.sql = sql
+        columns = (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
     }
 
     deinit { sqlite3_finalize(handle) }
@@ -41,8 +44,7 @@ final class Statement {
     func rows(connection: OpaquePointer) throws -> [Row] {
         defer { sqlite3_reset(handle) }
         var rows: [Row] = []
-        let count = sqlite3_column_count(handle)
-        let columns = (0..<count).map { String(cString: sqlite3_column_name(handle, $0)) }
+        let count = Int32(columns.count)
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return rows }

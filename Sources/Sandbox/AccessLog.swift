@@ -31,6 +31,17 @@ public final class AccessLog: Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// Requests the server refused before routing (malformed, too large, too slow).
+    func protocolError(status: Int, reason: String) {
+        guard enabled else { return }
+        let line: String
+        switch format {
+        case .text: line = "- - \(status) \(reason)\n"
+        case .json: line = JSONWriter.string(["status": .int(status), "reason": .string(reason)]) + "\n"
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
     func error(_ message: String) {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }

@@ -56,6 +56,12 @@ public struct TokenSeed: Decodable, Sendable {
     public let token: String
     public let balance: Double
     public let permissions: [String]
+
+    public init(token: String, balance: Double, permissions: [String]) {
+        self.token = token
+        self.balance = balance
+        self.permissions = permissions
+    }
 }
 
 struct TokenFile: Decodable {

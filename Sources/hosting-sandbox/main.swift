@@ -1,1 +1,53 @@
-print("hosting-sandbox")
+import Dispatch
+import Foundation
+import Sandbox
+
+// Flags, signals, start: everything else lives in the Sandbox module.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(SandboxOptions.usage, terminator: "")
+    exit(0)
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("hosting-sandbox: \(message)\n".utf8))
+    exit(1)
+}
+
+let options: SandboxOptions
+do {
+    options = try SandboxOptions.parse(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+} catch {
+    fail("\(error)")
+}
+
+let server: SandboxServer
+do {
+    server = try SandboxServer(options: options)
+    try server.start()
+} catch {
+    fail("\(error)")
+}
+
+let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+// Unbuffered, so scripts that wait for this line see it at once.
+FileHandle.standardOutput.write(
+    Data("HostingSandbox \(SandboxApplication.version) listening on http://\(shownHost):\(server.port) (db \(options.databasePath), clock \(options.clockMode.rawValue))\n".utf8))
+
+// SIGINT/SIGTERM: stop accepting, finish in-flight requests, close the database, exit 0.
+var signalSources: [DispatchSourceSignal] = []
+for signalNumber in [SIGINT, SIGTERM] {
+    signal(signalNumber, SIG_IGN)
+    // The main queue: top-level code is main-actor isolated in Swift 6.
+    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+    source.setEventHandler {
+        server.stop()
+        FileHandle.standardOutput.write(Data("HostingSandbox stopped\n".utf8))
+        exit(0)
+    }
+    source.resume()
+    signalSources.append(source)
+}
+
+dispatchMain()

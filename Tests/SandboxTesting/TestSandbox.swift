@@ -5,10 +5,14 @@ import Sandbox
 import SandboxCore
 import StructuredData
 
-/// A sandbox for one test: a throwaway database, a manual clock by default, and one client
-/// API for requests. Each test uses its own tokens, so tests can run in parallel.
+/// A sandbox for one test: the real server on an ephemeral port with a throwaway database,
+/// a manual clock by default, and one client API that talks HTTP to it. Each test uses its
+/// own tokens, so tests can run in parallel.
 public final class TestSandbox: @unchecked Sendable {
-    public let application: SandboxApplication
+    public let server: SandboxServer
+    public var application: SandboxApplication { server.application }
+    public let client: HTTPTestClient
+    public var port: Int { server.port }
     /// A fresh token per sandbox: the default tenant of `request`.
     public let token: String
 
@@ -24,12 +28,19 @@ public final class TestSandbox: @unchecked Sendable {
         options.strictTokens = strictTokens
         options.backgroundInterval = 0
         options.quiet = true
+        options.host = "127.0.0.1"
+        options.port = 0
         configure(&options)
-        application = try SandboxApplication(options: options)
+        server = try SandboxServer(options: options)
+        try server.start()
+        client = HTTPTestClient(port: server.port)
         token = "test-\(UUID().uuidString.prefix(8))"
     }
 
-    deinit { application.close() }
+    deinit {
+        client.disconnectNow()
+        server.stop(timeout: 1)
+    }
 
     /// `seed-data/` of this checkout.
     public static let seedDataPath: String = {
@@ -55,8 +66,16 @@ public final class TestSandbox: @unchecked Sendable {
             payload = Array(form.utf8)
             if !fields.contains("Content-Type") { fields.add("Content-Type", "application/x-www-form-urlencoded") }
         }
-        fields.add("Accept", "application/json")
-        let request = HTTPRequest(method: method, target: path, headers: fields, body: payload)
+        if !fields.contains("Accept") { fields.add("Accept", "application/json") }
+        do {
+            return try client.send(method, path, headers: fields, body: payload)
+        } catch {
+            return TestResponse(status: 0, headers: [:], body: Array("transport error: \(error)".utf8))
+        }
+    }
+
+    /// Calls the application without a socket, for tests of the composition itself.
+    public func handleInProcess(_ request: HTTPRequest) -> TestResponse {
         let box = ResponseBox()
         application.handle(request) { box.fill($0) }
         return TestResponse(box.wait())

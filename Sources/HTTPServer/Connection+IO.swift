@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+
+/// Socket I/O for a connection: non-blocking reads and writes driven by Dispatch sources,
+/// and the close paths, which all end in the sources' cancel handlers closing the fd.
+extension Connection {
+    static let readChunk = 64 * 1024
+    /// Per event, so one fast client cannot monopolise a worker thread.
+    static let readBudget = 256 * 1024
+
+    func readable() {
+        guard phase != .closed else { return }
+        var total = 0
+        loop: while total < Self.readBudget {
+            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.readChunk) { buffer -> Int in
+                let count = recv(fd, buffer.baseAddress, buffer.count, 0)
+                if count > 0 && phase == .open { parser.feed(buffer.prefix(count)) }
+                return count
+            }
+            if count > 0 {
+                total += count
+                continue
+            }
+            if count == 0 {
+                peerClosed = true
+                setReading(false)
+                break
+            }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: break loop
+            default:
+                closeNow()
+                return
+            }
+        }
+        if phase == .lingering {
+            if peerClosed { closeNow() }
+            return
+        }
+        processInput()
+    }
+
+    /// Sends what is left of `outbox`; true once it is all written. A response normally goes
+    /// out in one `send`; only a full socket buffer splits it, and the write source resumes it.
+    func flush() -> Bool {
+        while outOffset < outbox.count {
+            let sent = outbox.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return send(fd, base + outOffset, raw.count - outOffset, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                outOffset += sent
+                continue
+            }
+            let error = errno
+            if sent < 0 && error == EINTR { continue }
+            if sent < 0 && (error == EAGAIN || error == EWOULDBLOCK) {
+                setWriting(true)
+                arm(.writeStall, after: configuration.idleTimeout)
+                return false
+            }
+            closeNow()
+            return false
+        }
+        outbox = []
+        outOffset = 0
+        setWriting(false)
+        return phase == .open
+    }
+
+    func writable() {
+        guard phase == .open else { return }
+        if flush() { writeDrained() }
+    }
+
+    /// Half-closes our side and discards input until the client closes or a short time passes.
+    func startLinger() {
+        phase = .lingering
+        shutdown(fd, Int32(SHUT_WR))
+        if peerClosed {
+            closeNow()
+            return
+        }
+        setReading(true)
+        arm(.linger, after: min(2, max(0.1, configuration.idleTimeout)))
+    }
+
+    func closeNow() {
+        guard phase != .closed else { return }
+        phase = .closed
+        inFlight = nil
+        timer.cancel()
+        // A suspended source delivers its cancel handler only once resumed.
+        readSource.cancel()
+        if !readActive { readSource.resume() }
+        writeSource.cancel()
+        if !writeActive { writeSource.resume() }
+        readActive = true
+        writeActive = true
+    }
+
+    func sourceCancelled() {
+        pendingCancels -= 1
+        guard pendingCancels == 0 else { return }
+        close(fd)
+        context.value.closed(self)
+    }
+
+    func setReading(_ active: Bool) {
+        guard phase != .closed, active != readActive, !(active && peerClosed) else { return }
+        readActive = active
+        if active { readSource.resume() } else { readSource.suspend() }
+    }
+
+    func setWriting(_ active: Bool) {
+        guard phase != .closed, active != writeActive else { return }
+        writeActive = active
+        if active { writeSource.resume() } else { writeSource.suspend() }
+    }
+}

@@ -1,0 +1,214 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import HTTP1
+
+/// What a connection needs from its server, without a reference cycle to it.
+struct ConnectionContext: Sendable {
+    let configuration: ServerConfiguration
+    let handler: HTTPServer.Handler
+    let reportProtocolError: @Sendable (Int, String) -> Void
+    let closed: @Sendable (Connection) -> Void
+}
+
+/// One client connection. Every mutable field is touched only on `queue`, a serial queue of
+/// its own; that is what makes the `@unchecked Sendable` sound.
+///
+/// One request is handled at a time: while a handler runs or a response is being written the
+/// read source is suspended, so pipelined requests wait in the parser and are answered in
+/// order, and a client that floods the socket meets TCP back-pressure instead of our memory.
+final class Connection: @unchecked Sendable {
+    enum Phase { case open, lingering, closed }
+    enum Deadline { case none, waiting, head, body, writeStall, linger }
+
+    struct InFlight {
+        let serial: UInt64
+        let method: HTTPMethod
+        let version: HTTPVersion
+        let keepAlive: Bool
+    }
+
+    let fd: Int32
+    let queue: DispatchQueue
+    let context: ContextBox
+    var configuration: ServerConfiguration { context.value.configuration }
+
+    var parser: RequestParser
+    let readSource: DispatchSourceRead
+    let writeSource: DispatchSourceWrite
+    let timer: DispatchSourceTimer
+    var readActive = false
+    var writeActive = false
+    var pendingCancels = 2
+
+    var phase = Phase.open
+    var deadline = Deadline.none
+    var inFlight: InFlight?
+    var serial: UInt64 = 0
+    var servedRequests = 0
+    var headStarted = false
+    var outbox: [UInt8] = []
+    var outOffset = 0
+    var closeAfterWrite = false
+    var lingerAfterWrite = false
+    var peerClosed = false
+    var shuttingDown = false
+
+    /// Boxed so the queue-confined class holds one immutable reference.
+    final class ContextBox: Sendable {
+        let value: ConnectionContext
+        init(_ value: ConnectionContext) { self.value = value }
+    }
+
+    init(fd: Int32, queue: DispatchQueue, context: ConnectionContext) {
+        self.fd = fd
+        self.queue = queue
+        self.context = ContextBox(context)
+        parser = RequestParser(
+            maxHeaderBytes: context.configuration.maxHeaderBytes, maxBodyBytes: context.configuration.maxBodyBytes)
+        readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+        timer = DispatchSource.makeTimerSource(queue: queue)
+    }
+
+    /// Starts reading, or, past the connection limit, answers 503 and closes.
+    func start(rejecting: Bool) {
+        queue.async { [self] in
+            Socket.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
+            readSource.setEventHandler { [self] in readable() }
+            writeSource.setEventHandler { [self] in writable() }
+            timer.setEventHandler { [self] in timerFired() }
+            readSource.setCancelHandler { [self] in sourceCancelled() }
+            writeSource.setCancelHandler { [self] in sourceCancelled() }
+            timer.schedule(deadline: .distantFuture)
+            timer.resume()
+            if rejecting {
+                reject(.serviceUnavailable, "too many connections")
+            } else {
+                processInput()
+            }
+        }
+    }
+
+    /// Parses what is buffered and acts on it; resumes reading when more bytes are needed.
+    func processInput() {
+        guard phase == .open, inFlight == nil, outbox.isEmpty else { return }
+        while let event = parser.next() {
+            switch event {
+            case .expectContinue:
+                outbox = ResponseSerializer.continueResponse
+                outOffset = 0
+                guard flush() else { return }
+            case .request(let request):
+                dispatch(request)
+                return
+            case .failure(let error):
+                reject(error.status, error.reason)
+                return
+            }
+        }
+        if peerClosed || (shuttingDown && parser.stage == .idle) {
+            closeNow()
+            return
+        }
+        setReading(true)
+        armReadDeadline()
+    }
+
+    private func dispatch(_ request: HTTPRequest) {
+        setReading(false)
+        disarm()
+        headStarted = false
+        serial &+= 1
+        let current = InFlight(
+            serial: serial, method: request.method, version: request.version, keepAlive: request.keepAlive)
+        inFlight = current
+        context.value.handler(request) { [self] response in
+            queue.async { self.respond(to: current.serial, with: response) }
+        }
+    }
+
+    /// Writes the handler's answer; a second or late answer (after a close) is ignored.
+    private func respond(to serial: UInt64, with response: HTTPResponse) {
+        guard phase == .open, let current = inFlight, current.serial == serial else { return }
+        inFlight = nil
+        servedRequests += 1
+        let asksToClose = response.headers.values(for: "Connection").contains { $0.caseInsensitiveEquals("close") }
+        let keepAlive = current.keepAlive && !shuttingDown && !asksToClose
+        closeAfterWrite = !keepAlive
+        outbox = ResponseSerializer.serialize(
+            response, requestMethod: current.method, requestVersion: current.version, keepAlive: keepAlive,
+            extraHeaders: configuration.extraHeaders)
+        outOffset = 0
+        if flush() { writeDrained() }
+    }
+
+    /// Answers a status the server decides itself (parse errors, timeouts, 503), then closes.
+    func reject(_ status: HTTPStatus, _ reason: String) {
+        context.value.reportProtocolError(status.code, reason)
+        let response = HTTPResponse(
+            status: status, headers: ["Content-Type": "text/plain; charset=utf-8"],
+            body: Array("\(status.code) \(status.reason): \(reason)\n".utf8))
+        closeAfterWrite = true
+        lingerAfterWrite = true
+        outbox = ResponseSerializer.serialize(
+            response, keepAlive: false, extraHeaders: configuration.extraHeaders)
+        outOffset = 0
+        if flush() { writeDrained() }
+    }
+
+    func writeDrained() {
+        guard phase == .open else { return }
+        guard closeAfterWrite else {
+            processInput()
+            return
+        }
+        // Closing with unread bytes makes the kernel send RST, which can destroy the answer
+        // before the client reads it; so when the client may still be sending, linger first.
+        if lingerAfterWrite || parser.hasBufferedBytes { startLinger() } else { closeNow() }
+    }
+
+    /// Server shutdown: idle connections close now, busy ones after their response.
+    func beginShutdown() {
+        shuttingDown = true
+        if phase == .lingering || (phase == .open && inFlight == nil && outbox.isEmpty) { closeNow() }
+    }
+
+    func armReadDeadline() {
+        switch parser.stage {
+        case .idle:
+            headStarted = false
+            arm(.waiting, after: servedRequests == 0 ? configuration.headerTimeout : configuration.idleTimeout)
+        case .head:
+            // Measured from the head's first byte and never extended: a trickle cannot keep it alive.
+            guard !headStarted else { return }
+            headStarted = true
+            arm(.head, after: configuration.headerTimeout)
+        case .body:
+            arm(.body, after: configuration.idleTimeout)
+        }
+    }
+
+    func arm(_ kind: Deadline, after seconds: Double) {
+        deadline = kind
+        timer.schedule(deadline: .now() + max(0, seconds))
+    }
+
+    func disarm() {
+        deadline = .none
+        timer.schedule(deadline: .distantFuture)
+    }
+
+    private func timerFired() {
+        guard phase != .closed else { return }
+        switch deadline {
+        case .none: return
+        case .waiting, .writeStall, .linger: closeNow()
+        case .head, .body:
+            setReading(false)
+            disarm()
+            reject(.requestTimeout, "the request was not received in time")
+        }
+    }
+}

@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Foundation
+import HTTP1
+
+/// An HTTP/1.1 server on POSIX sockets and Dispatch.
+///
+/// Concurrency model: event-driven, no thread per connection. Each connection owns a serial
+/// `DispatchQueue` (cheap: a queue is a small object, not a thread) that targets one of a few
+/// serial event-loop queues, assigned round-robin; so a thousand idle keep-alive connections
+/// cost only their read sources, and at most one thread per loop works at a time. Loops are
+/// serial queues because those draw on Dispatch's overcommit pool: a width-limited concurrent
+/// target starves for up to a second whenever pool threads block (Swift concurrency's
+/// cooperative threads on Linux come from that same pool). All of a connection's state lives
+/// on its queue, which is also where its handler is called; handlers may answer later from
+/// any thread through their `Responder`, so long-polls hold no thread. A single serial queue
+/// accepts connections.
+public final class HTTPServer: @unchecked Sendable {
+    public typealias Responder = @Sendable (HTTPResponse) -> Void
+    /// The handler is called once per request, on a Dispatch queue, and must call `respond`
+    /// exactly once, possibly later from another thread (long-polls must not hold a thread).
+    public typealias Handler = @Sendable (HTTPRequest, @escaping Responder) -> Void
+
+    private enum State { case idle, running, stopped }
+
+    private let configuration: ServerConfiguration
+    private let handler: Handler
+    /// Guards every field below; its condition signals connections closing.
+    private let lock = NSCondition()
+    private var state = State.idle
+    private var connections: [ObjectIdentifier: Connection] = [:]
+    private var acceptSource: DispatchSourceRead?
+    private var listenClosed: DispatchSemaphore?
+    private var protocolErrorHandler: (@Sendable (_ status: Int, _ reason: String) -> Void)?
+    private let acceptQueue = DispatchQueue(label: "HTTPServer.accept")
+    private let loops: [DispatchQueue] = (0..<max(2, ProcessInfo.processInfo.activeProcessorCount)).map {
+        DispatchQueue(label: "HTTPServer.loop.\($0)")
+    }
+    private var nextLoop = 0
+
+    public init(configuration: ServerConfiguration, handler: @escaping Handler) {
+        self.configuration = configuration
+        self.handler = handler
+    }
+
+    /// Called for requests the server answers itself (400/408/413/431/501/503/505): for the access log.
+    public var onProtocolError: (@Sendable (_ status: Int, _ reason: String) -> Void)? {
+        get { locked { protocolErrorHandler } }
+        set { locked { protocolErrorHandler = newValue } }
+    }
+
+    public var connectionCount: Int { locked { connections.count } }
+
+    /// Binds and listens; returns the bound port.
+    public func start() throws -> Int {
+        try locked { () throws(ServerError) in
+            guard state == .idle else { throw ServerError("the server was already started") }
+            let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port)
+            let closed = DispatchSemaphore(value: 0)
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
+            source.setEventHandler { [self] in acceptAll(listener: fd) }
+            source.setCancelHandler {
+                close(fd)
+                closed.signal()
+            }
+            source.resume()
+            acceptSource = source
+            listenClosed = closed
+            state = .running
+            return port
+        }
+    }
+
+    /// Stops accepting, lets in-flight requests finish (up to `timeout` seconds), closes all
+    /// connections, then returns.
+    public func shutdown(timeout: Double = 5) {
+        let source: DispatchSourceRead? = locked {
+            guard state == .running else { return nil }
+            state = .stopped
+            return acceptSource
+        }
+        guard let source else { return }
+        // On the accept queue, so no accept is half-way through registering a connection.
+        acceptQueue.sync { source.cancel() }
+        _ = listenClosed?.wait(timeout: .now() + 2)
+        for connection in locked({ Array(connections.values) }) {
+            connection.queue.async { connection.beginShutdown() }
+        }
+        if !waitForConnections(until: Date(timeIntervalSinceNow: max(0, timeout))) {
+            for connection in locked({ Array(connections.values) }) {
+                connection.queue.async { connection.closeNow() }
+            }
+            _ = waitForConnections(until: Date(timeIntervalSinceNow: 2))
+        }
+    }
+
+    private func acceptAll(listener: Int32) {
+        while locked({ state == .running }) {
+            let fd = Socket.accept(listener)
+            guard fd >= 0 else {
+                switch errno {
+                case EINTR, ECONNABORTED: continue
+                case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+                    // Out of descriptors: the pending connection stays readable, so pause
+                    // instead of spinning until some close.
+                    guard let source = locked({ acceptSource }) else { return }
+                    source.suspend()
+                    acceptQueue.asyncAfter(deadline: .now() + 0.1) { [self] in locked { acceptSource }?.resume() }
+                    return
+                default: return
+                }
+            }
+            let connection = Connection(
+                fd: fd, queue: DispatchQueue(label: "HTTPServer.connection", target: nextLoopQueue()),
+                context: context)
+            let rejecting = locked {
+                let full = connections.count >= configuration.maxConnections
+                connections[ObjectIdentifier(connection)] = connection
+                return full
+            }
+            connection.start(rejecting: rejecting)
+        }
+    }
+
+    /// Called on the accept queue only.
+    private func nextLoopQueue() -> DispatchQueue {
+        nextLoop = (nextLoop + 1) % loops.count
+        return loops[nextLoop]
+    }
+
+    private var context: ConnectionContext {
+        ConnectionContext(
+            configuration: configuration,
+            handler: handler,
+            reportProtocolError: { [weak self] status, reason in
+                self?.onProtocolError?(status, reason)
+            },
+            closed: { [weak self] connection in
+                self?.locked {
+                    self?.connections[ObjectIdentifier(connection)] = nil
+                    self?.lock.broadcast()
+                }
+            })
+    }
+
+    /// Waits until every connection has closed; false on timeout.
+    private func waitForConnections(until deadline: Date) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        while !connections.isEmpty {
+            if !lock.wait(until: deadline) { return connections.isEmpty }
+        }
+        return true
+    }
+
+    private func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}

@@ -1,0 +1,22 @@
+/// What the server listens on and the limits it enforces before any handler runs.
+public struct ServerConfiguration: Sendable {
+    /// "0.0.0.0" and "::" listen on every interface; "::" accepts IPv4 too (dual stack).
+    public var host: String = "127.0.0.1"
+    /// 0 picks a free port; `start()` returns the one bound.
+    public var port: Int = 8080
+    public var maxHeaderBytes: Int = 16 * 1024
+    public var maxBodyBytes: Int = 1024 * 1024
+    /// Seconds a client may take to send a request's head, from its first byte (or from the
+    /// connection's start for the first request): 408 if it sent anything, else just closed.
+    public var headerTimeout: Double = 10
+    /// Seconds a keep-alive connection may stay idle; also bounds stalls while reading a body
+    /// or writing a response.
+    public var idleTimeout: Double = 30
+    /// Above this many open connections, new ones are answered 503 and closed.
+    public var maxConnections: Int = 1024
+    /// Added to every response unless it sets the field itself, including the server's own
+    /// 4xx/5xx answers (the app passes CORS headers here).
+    public var extraHeaders: [(String, String)] = []
+
+    public init() {}
+}

@@ -1,0 +1,98 @@
+import Foundation
+import HTTPServer
+import Testing
+
+extension ServerTests {
+    @Suite struct LifecycleTests {
+        @Test func shutdownFinishesAnInFlightRequest() throws {
+            let server = try TestServer()
+            let client = try server.client()
+            client.send("GET /slow?ms=300 HTTP/1.1\r\n\r\n")
+            usleep(50_000)
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                server.server.shutdown(timeout: 3)
+                done.signal()
+            }
+            let response = try #require(client.readResponse())
+            #expect(response.text == "slow")
+            #expect(response.header("Connection") == "close")
+            #expect(done.wait(timeout: .now() + 3) == .success)
+            #expect(server.server.connectionCount == 0)
+            #expect(throws: ClientError.self) { try RawClient(port: server.port) }
+        }
+
+        @Test func shutdownGivesUpOnRequestsPastTheTimeout() throws {
+            let server = try TestServer()
+            let client = try server.client()
+            client.send("GET /slow?ms=2000 HTTP/1.1\r\n\r\n")
+            usleep(50_000)
+            let started = Date()
+            server.server.shutdown(timeout: 0.2)
+            #expect(Date().timeIntervalSince(started) < 1.5)
+            #expect(client.isClosedByServer())
+        }
+
+        @Test func noDescriptorLeaksOnAnyClosePath() throws {
+            let before = openFileDescriptors()
+            do {
+                let server = try TestServer {
+                    $0.headerTimeout = 0.2
+                    $0.idleTimeout = 0.2
+                    $0.maxConnections = 8
+                }
+                var clients: [RawClient] = []
+                let normal = try server.client()
+                normal.send("GET / HTTP/1.1\r\n\r\n")
+                _ = normal.readResponse()
+                let malformed = try server.client()
+                malformed.send("BAD\r\n\r\n")
+                _ = malformed.readResponse()
+                let halfClosed = try server.client()
+                halfClosed.send("GET / HTTP/1.1\r\n\r\n")
+                halfClosed.shutdownWrite()
+                let reset = try server.client()
+                reset.send("GET /big?bytes=3000000 HTTP/1.1\r\n\r\n")
+                usleep(20_000)
+                reset.reset()
+                let slow = try server.client()
+                slow.send("GET /slow?ms=100 HTTP/1.1\r\n\r\n")
+                slow.close()
+                let timedOut = try server.client()
+                timedOut.send("GET")
+                clients = [normal, malformed, halfClosed, timedOut]
+                for _ in 0..<10 { clients.append(try server.client()) }  // some beyond the limit: 503
+                usleep(400_000)
+                clients.forEach { $0.close() }
+                #expect(TestServer.eventually { server.server.connectionCount == 0 })
+                server.server.shutdown()
+            }
+            #expect(TestServer.eventually { openFileDescriptors() == before })
+        }
+
+        @Test func startErrorsAreClear() throws {
+            let server = try TestServer()
+            var configuration = ServerConfiguration()
+            configuration.port = server.port
+            let error = try #require(throws: ServerError.self) {
+                try HTTPServer(configuration: configuration) { _, respond in respond(.empty(.ok)) }.start()
+            }
+            #expect(error.description == "port \(server.port) is already in use")
+            configuration.host = "no-such-host.invalid"
+            configuration.port = 0
+            let resolve = try #require(throws: ServerError.self) {
+                try HTTPServer(configuration: configuration) { _, respond in respond(.empty(.ok)) }.start()
+            }
+            #expect(resolve.description.hasPrefix("cannot resolve host no-such-host.invalid"))
+        }
+
+        @Test func dualStackListener() throws {
+            let server = try TestServer { $0.host = "::" }
+            for host in ["127.0.0.1", "::1"] {
+                let client = try RawClient(port: server.port, host: host)
+                client.send("GET / HTTP/1.1\r\n\r\n")
+                #expect(client.readResponse()?.status == 200)
+            }
+        }
+    }
+}

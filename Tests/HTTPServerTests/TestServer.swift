@@ -1,0 +1,61 @@
+import Foundation
+import HTTP1
+import HTTPServer
+
+/// An `HTTPServer` on port 0 with an echo handler, shut down when the test lets go of it.
+///
+/// Echo routes: `/slow?ms=N` answers after N ms from another queue; `/big?bytes=N` answers N
+/// bytes; anything else echoes method, target, body and whether `Expect` was sent.
+final class TestServer: @unchecked Sendable {
+    let server: HTTPServer
+    let port: Int
+    private let lock = NSLock()
+    private var errors: [Int] = []
+
+    init(_ configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configure(&configuration)
+        server = HTTPServer(configuration: configuration, handler: TestServer.echo)
+        port = try server.start()
+        server.onProtocolError = { [weak self] status, _ in self?.record(status) }
+    }
+
+    deinit { server.shutdown(timeout: 1) }
+
+    var protocolErrors: [Int] { lock.withLock { errors } }
+    private func record(_ status: Int) { lock.withLock { errors.append(status) } }
+
+    func client() throws -> RawClient { try RawClient(port: port) }
+
+    /// Polls until `condition` holds or `timeout` passes.
+    static func eventually(timeout: Double = 3, _ condition: () -> Bool) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(10_000)
+        }
+        return condition()
+    }
+
+    static let echo: HTTPServer.Handler = { request, respond in
+        switch request.path {
+        case "/slow":
+            let delay = Double(request.query("ms").flatMap { Int($0) } ?? 300) / 1000
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+                respond(HTTPResponse(status: .ok, body: Array("slow".utf8)))
+            }
+        case "/big":
+            let count = request.query("bytes").flatMap { Int($0) } ?? 0
+            respond(HTTPResponse(status: .ok, body: [UInt8](repeating: UInt8(ascii: "b"), count: count)))
+        default:
+            var headers: HTTPHeaders = ["X-Method": request.method.rawValue, "X-Target": request.target]
+            if request.headers["Expect"] != nil { headers.add("X-Expect", "yes") }
+            respond(HTTPResponse(status: .ok, headers: headers, body: request.body))
+        }
+    }
+}
+
+func openFileDescriptors() -> Int {
+    (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+}
