@@ -2,5 +2,8 @@ import SandboxCore
 
 /// Registers the cloud model's job kinds and timers with the scheduler.
 enum CloudLifecycle {
-    static func register(in scheduler: Scheduler, model: ResellerModel) {}
+    static func register(in scheduler: Scheduler, model: ResellerModel) {
+        VirtualServerProvisioning.register(in: scheduler)
+        VirtualServerPower.register(in: scheduler)
+    }
 }

@@ -1,6 +1,52 @@
 import SQLiteStore
 
-/// Tables of the cloud-server model (VMs, backups, ISOs, scheduled tasks, software).
+/// Tables of the cloud-server model. Tables that belong to one VM (backups, scheduled tasks,
+/// software) reference `virtual_servers(id) ON DELETE CASCADE`, so deleting a VM removes them.
 enum CloudSchema {
-    static let migrations: [Migration] = []
+    static let migrations: [Migration] = [
+        Migration(
+            "reseller.cloud.001-virtual-servers",
+            """
+            CREATE TABLE virtual_servers (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                state TEXT NOT NULL,
+                template TEXT NOT NULL,
+                location_id INTEGER NOT NULL,
+                hostname TEXT NOT NULL,
+                ssh_key TEXT,
+                cpu_cores INTEGER NOT NULL,
+                mem_mb INTEGER NOT NULL,
+                disk_gb INTEGER NOT NULL,
+                ip_count INTEGER NOT NULL,
+                ipv4 TEXT NOT NULL DEFAULT '[]',
+                ipv6 TEXT NOT NULL DEFAULT '[]',
+                mac TEXT NOT NULL,
+                root_password TEXT,
+                iso TEXT,
+                outgoing_mail_blocked INTEGER NOT NULL DEFAULT 1,
+                rdns TEXT NOT NULL DEFAULT '{}',
+                started_at INTEGER,
+                monthly_price_cents INTEGER NOT NULL,
+                metrics_seed INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX virtual_servers_by_tenant ON virtual_servers(tenant_id, id);
+            CREATE TABLE server_incidents (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                server_id INTEGER NOT NULL REFERENCES virtual_servers(id) ON DELETE CASCADE,
+                gid INTEGER NOT NULL,
+                start_at INTEGER NOT NULL,
+                stop_at INTEGER NOT NULL,
+                host TEXT NOT NULL,
+                direction INTEGER NOT NULL,
+                impact INTEGER NOT NULL,
+                types TEXT NOT NULL,
+                ongoing INTEGER NOT NULL
+            );
+            CREATE INDEX server_incidents_by_server ON server_incidents(tenant_id, server_id, id);
+            """),
+    ]
 }

@@ -1,7 +1,10 @@
 import APIKit
 import Reseller
 
-/// Routes of the cloud-server endpoints (`/datacenter/server...`, `/software...`).
+/// Routes of the cloud-server endpoints (`/datacenter/server...`).
 enum CloudRoutes {
-    static func routes(model: ResellerModel) -> [APIRoute] { [] }
+    static func routes(model: ResellerModel) -> [APIRoute] {
+        VirtualServerRoutes.routes(model: model) + VirtualServerPowerRoutes.routes()
+            + VirtualServerSettingsRoutes.routes() + VirtualServerInsightRoutes.routes()
+    }
 }

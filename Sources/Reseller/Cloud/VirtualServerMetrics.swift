@@ -1,0 +1,45 @@
+import SandboxCore
+import StructuredData
+
+/// `GET .../status`: simulated, plausible and reproducible metrics. They are a pure function
+/// of the VM's `metricsSeed`, its configuration and the uptime on the sandbox clock, so
+/// reading them changes nothing and gives the same answer for the same clock.
+public enum VirtualServerMetrics {
+    public static func status(_ serverId: Int, in context: TenantContext) throws -> JSONValue {
+        status(of: try VirtualServers.find(serverId, in: context), at: context.now)
+    }
+
+    /// A VM that is not running reports zeros and its state (`stopped`, `installing`, ...).
+    public static func status(of server: VirtualServer, at now: Int64) -> JSONValue {
+        let totalBytes = Int64(server.memoryMB) * 1_048_576
+        guard server.state == .running, let startedAt = server.startedAt else {
+            return [
+                "cpu": 0, "mem": 0, "memfree": 0, "netin": 0, "netout": 0, "uptime": 0,
+                "state": .string(server.state.rawValue),
+            ]
+        }
+        let uptime = max(0, (now - startedAt) / 1000)
+        let seed = UInt64(bitPattern: server.metricsSeed)
+        // Varies once a minute, around a per-VM base load.
+        let minute = UInt64(bitPattern: uptime / 60)
+        let wobble = Double(mix(seed ^ minute &* 0x9E37_79B9) % 1000) / 1000
+        let cpu = ((0.5 + Double(seed % 800) / 100 + wobble * 4) * 100).rounded() / 100
+        let memShare = 0.18 + Double(seed % 300) / 1000 + wobble * 0.12
+        let mem = Int64(Double(totalBytes) * memShare)
+        // Bytes per second in and out, with a floor so a fresh boot already shows traffic.
+        let rateIn = Int64(400 + seed % 3_000)
+        let rateOut = Int64(300 + (seed >> 12) % 2_500)
+        return [
+            "cpu": .double(cpu), "mem": .int(mem), "memfree": .int(totalBytes - mem),
+            "netin": .int(8_192 + uptime * rateIn), "netout": .int(4_096 + uptime * rateOut),
+            "uptime": .int(uptime), "state": "running",
+        ]
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,105 @@
+import SandboxCore
+import StructuredData
+
+/// Creating and reinstalling VMs: both are jobs that end with the VM running and a fresh
+/// root password, reported in the job's `output`.
+public enum VirtualServerProvisioning {
+    static let installJob = "reseller.vm.install"
+    static let reinstallJob = "reseller.vm.reinstall"
+    /// Sandbox durations: 2 s queued, then the install runs 120 s (a reinstall 90 s).
+    static let queuedFor: Int64 = 2_000
+    static let installRunsFor: Int64 = 120_000
+    static let reinstallRunsFor: Int64 = 90_000
+
+    static let ipv4Prefix = "185.244"
+    static let ipv6Prefix = "2a0e:97c0:3e1"
+
+    /// `POST /datacenter/server`: validates, charges one month, creates the VM (`installing`)
+    /// and starts its install job.
+    public static func create(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
+        let template = try VirtualServerSpec.template(fields, catalog: catalog, required: true)!
+        let cpuCores = try VirtualServerSpec.cpuCores(fields, required: true)!
+        let memoryMB = try VirtualServerSpec.memoryMB(fields, required: true)!
+        let diskGB = try VirtualServerSpec.diskGB(fields, required: true)!
+        let ipCount = try VirtualServerSpec.ipCount(fields, required: true)!
+        let location = try VirtualServerSpec.location(fields, catalog: catalog)
+        let hostname = try VirtualServerSpec.hostname(fields)
+        let sshKey = try VirtualServerSpec.sshKey(fields)
+
+        let price = VirtualServerPrice.monthlyCents(cpuCores: cpuCores, memoryMB: memoryMB, diskGB: diskGB, ipCount: ipCount)
+        try context.charge(euros: Double(price) / 100)
+        let id = try context.nextID(VirtualServer.resourceType, first: 4001)
+        let server = VirtualServer(
+            id: id, state: .installing, template: template, locationId: location,
+            hostname: hostname ?? "vm\(id).sandbox.local", sshKey: sshKey, cpuCores: cpuCores, memoryMB: memoryMB,
+            diskGB: diskGB, ipCount: ipCount, ipv4: try allocateIPv4(count: ipCount, in: context),
+            ipv6: [try allocateIPv6(in: context)], mac: context.random.macAddress(), monthlyPriceCents: price,
+            metricsSeed: Int64(context.random.int(in: 1...Int(Int32.max))), createdAt: context.now)
+        try VirtualServers.insert(server, in: context)
+        try ServerIncidents.seed(for: server, catalog: catalog, in: context)
+        return try context.startJob(
+            installJob, resourceType: VirtualServer.resourceType, resourceId: id, queuedFor: queuedFor,
+            runsFor: installRunsFor)
+    }
+
+    /// `PUT .../reinstall`: the VM keeps its resources and IPs; template, hostname and key
+    /// may be replaced. State `reinstalling` until the job finishes.
+    public static func reinstall(
+        _ serverId: Int, _ fields: InputFields, catalog: CloudCatalog, in context: TenantContext
+    ) throws -> JobRecord {
+        var server = try VirtualServers.find(serverId, in: context)
+        try server.requireIdle()
+        if let template = try VirtualServerSpec.template(fields, catalog: catalog, required: false) {
+            server.template = template
+        }
+        if let hostname = try VirtualServerSpec.hostname(fields) { server.hostname = hostname }
+        if let sshKey = try VirtualServerSpec.sshKey(fields) { server.sshKey = sshKey }
+        try VirtualServerPower.cancelPending(server, in: context)
+        let job = try context.startJob(
+            reinstallJob, resourceType: VirtualServer.resourceType, resourceId: server.id, queuedFor: queuedFor,
+            runsFor: reinstallRunsFor)
+        try server.transition(to: .reinstalling, jobId: job.id, in: context)
+        return job
+    }
+
+    static func register(in scheduler: Scheduler) {
+        scheduler.register(JobKind(installJob, complete: finishInstall, fail: installFailed))
+        scheduler.register(JobKind(reinstallJob, complete: finishInstall, fail: installFailed))
+    }
+
+    /// The VM boots with a new root password; the output tells the client how to reach it.
+    @Sendable static func finishInstall(_ context: TenantContext, _ job: JobRecord) throws -> JSONValue {
+        var server = try VirtualServers.find(job.resourceId, in: context)
+        server.rootPassword = context.random.password(length: 16)
+        server.startedAt = nil
+        try server.transition(to: .running, jobId: job.id, in: context)
+        return [
+            "id": .int(server.id), "hostname": .string(server.hostname),
+            "ips": .array(server.ips.map { .string($0) }), "password": .string(server.rootPassword),
+        ]
+    }
+
+    /// A cancelled or failed install leaves the VM stopped (if it still exists).
+    @Sendable static func installFailed(_ context: TenantContext, _ job: JobRecord, _ reason: String) throws {
+        guard var server = try? VirtualServers.find(job.resourceId, in: context), server.state.isBusy else { return }
+        try server.transition(to: .stopped, jobId: job.id, in: context)
+    }
+
+    static func allocateIPv4(count: Int, in context: TenantContext, avoiding taken: [String] = []) throws -> [String] {
+        var addresses: [String] = []
+        while addresses.count < count {
+            let address = context.random.ipv4(prefix: ipv4Prefix)
+            if addresses.contains(address) || taken.contains(address) { continue }
+            if try VirtualServers.isAllocated(address, in: context) { continue }
+            addresses.append(address)
+        }
+        return addresses
+    }
+
+    static func allocateIPv6(in context: TenantContext) throws -> String {
+        while true {
+            let address = context.random.ipv6(prefix: ipv6Prefix)
+            if try !VirtualServers.isAllocated(address, in: context) { return address }
+        }
+    }
+}
