@@ -20,7 +20,7 @@ public enum ControlPlane {
         routes += ClockRoutes.routes(runtime: runtime) + TenantRoutes.routes(runtime: runtime)
         routes += StateRoutes.routes(runtime: runtime) + JobControlRoutes.routes()
         routes += FaultRoutes.routes(faults: faults) + JournalRoutes.routes(journal: journal)
-        routes += EventRoutes.routes(runtime: runtime, feed: events)
+        routes += EventRoutes.routes(runtime: runtime, feed: events) + IncidentRoutes.routes()
         routes += OpenAPIRoutes.routes(document: openAPI)
         routes += DashboardRoutes.routes(runtime: runtime, journal: journal)
         let service = APIService(name: "control", prefix: prefix, routes: routes, errors: ControlErrors())
