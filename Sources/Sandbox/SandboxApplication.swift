@@ -71,10 +71,13 @@ public final class SandboxApplication: @unchecked Sendable {
             return route(request, to: service) { response, _ in finish(response) }
         }
         let token = request.bearerToken
-        let record: @Sendable (HTTPResponse, Int64?, Int?) -> Void = { [accessLog, journal] response, at, faultId in
+        // The journal shows the tenant's sandbox time; answers given without a transaction
+        // (404, 405, faults) read it from the tenant row.
+        let record: @Sendable (HTTPResponse, Int64?, Int?) -> Void = { [accessLog, journal, runtime] response, at, faultId in
             let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             accessLog.record(request: request, status: response.status.code, startedAt: started)
-            journal.record(request, token: token, response: response, millis: millis, at: at ?? realTimeMillis(), faultId: faultId)
+            let time = at ?? runtime.sandboxTime(token: token) ?? realTimeMillis()
+            journal.record(request, token: token, response: response, millis: millis, at: time, faultId: faultId)
             respond(response)
         }
         if request.method == .OPTIONS { return record(Self.preflight(request), nil, nil) }
@@ -119,7 +122,8 @@ public final class SandboxApplication: @unchecked Sendable {
             case .open(let body):
                 done(respondSafely(service) { try body(request, parameters) }, nil)
             case .deferred(let body):
-                body(request, parameters) { done($0, nil) }
+                // A deferred answer may come from inside a transaction: no tenant lookup then.
+                body(request, parameters) { done($0, realTimeMillis()) }
             }
         }
     }
