@@ -88,10 +88,13 @@ enum OpenAPIDocument {
         if route.method == .POST { responses["201"] = ["description": "Created", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/AnyValue"]]]] }
         if route.method == .DELETE { responses["204"] = ["description": "Deleted, no content"] }
         let error: JSONValue = ["$ref": .string("#/components/schemas/\(errorSchema(service))")]
-        for (code, text) in [("400", "Invalid input"), ("401", "Missing or unknown token"), ("402", "Insufficient balance"), ("403", "Not permitted"), ("404", "Unknown object or route"), ("405", "Wrong method"), ("409", "Busy or in the wrong state")] {
+        // HTML pages answer their refusals as HTML too.
+        for (code, text) in html ? [] : [("400", "Invalid input"), ("401", "Missing or unknown token"), ("402", "Insufficient balance"), ("403", "Not permitted"), ("404", "Unknown object or route"), ("405", "Wrong method"), ("409", "Busy or in the wrong state")] {
             responses[code] = ["description": .string(text), "content": ["application/json": ["schema": error]]]
         }
-        responses["default"] = ["description": "Any other answer (including injected faults)", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/AnyValue"]]]]
+        var anyContent: JSONObject = ["application/json": ["schema": ["$ref": "#/components/schemas/AnyValue"]]]
+        if html { anyContent["text/html"] = ["schema": ["type": "string"]] }
+        responses["default"] = ["description": "Any other answer (including injected faults)", "content": .object(anyContent)]
         var object: JSONObject = [
             "tags": [.string(service.name)], "summary": .string(route.summary),
             "operationId": .string(id),
