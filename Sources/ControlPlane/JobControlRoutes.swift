@@ -9,6 +9,9 @@ enum JobControlRoutes {
     static func routes() -> [APIRoute] {
         [
             .tenant(.GET, "/jobs", "List the tenant's jobs and pending timers with their due times") { request in
+                guard !request.http.wantsAll else {
+                    throw DomainError.invalid("all", "jobs are listed per tenant: send that tenant's Bearer token instead of ?all=true")
+                }
                 let context = request.context
                 let active = try request.queryFields().bool("active") ?? false
                 let timers = try context.connection.query(

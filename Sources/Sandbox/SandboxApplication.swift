@@ -41,7 +41,7 @@ public final class SandboxApplication: @unchecked Sendable {
         faults = FaultRules(seed: options.seed)
         journal = RequestJournal(capacity: options.journalSize)
         events = EventFeed(runtime: runtime)
-        runtime.onEvents = { [events] in events.wake() }
+        runtime.onEvents = { [weak events] in events?.wake() }
         // Order matters: the most specific prefix first.
         let emulated = [
             VPSOrgAPI.service(model: vpsorg),
@@ -66,8 +66,9 @@ public final class SandboxApplication: @unchecked Sendable {
                 accessLog.record(request: request, status: response.status.code, startedAt: started)
                 respond(response)
             }
-            if let refusal = adminGate.refusal(for: request) { return finish(refusal) }
+            // Browsers send preflights without custom headers; they reveal nothing.
             if request.method == .OPTIONS { return finish(Self.preflight(request)) }
+            if let refusal = adminGate.refusal(for: request) { return finish(refusal) }
             return route(request, to: service) { response, _ in finish(response) }
         }
         let token = request.bearerToken

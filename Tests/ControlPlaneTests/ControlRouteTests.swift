@@ -77,4 +77,23 @@ import Testing
         #expect(refused.json["error"]?.stringValue?.contains("--admin-token") == true)
         #expect(sandbox.request(.GET, "/api/v1/datacenter/templates").status == 200)
     }
+
+    @Test func dashboardShowsTenantsEventsAndRequests() throws {
+        let sandbox = try TestSandbox()
+        _ = sandbox.createVM()
+        for path in ["/_sandbox/", "/_sandbox/dashboard"] {
+            let page = sandbox.request(.GET, path)
+            #expect(page.status == 200)
+            #expect(page.headers["Content-Type"]?.hasPrefix("text/html") == true)
+            #expect(page.text.contains("test…"))
+            #expect(page.text.contains("virtual_server"))
+            #expect(page.text.contains("/api/v1/datacenter/server"))
+            #expect(!page.text.contains(sandbox.token))
+        }
+    }
+
+    @Test func preflightPassesTheAdminGate() throws {
+        let sandbox = try TestSandbox { $0.adminToken = "s3cret" }
+        #expect(sandbox.request(.OPTIONS, "/_sandbox/clock").status == 204)
+    }
 }
