@@ -3,12 +3,29 @@ import HTTP1
 import SandboxCore
 import StructuredData
 
-/// The sandbox's own API under `/_sandbox`: health, reset, clocks, tenants.
+/// The sandbox's own API under `/_sandbox`: health, reset, clocks, tenants, snapshots,
+/// forced job outcomes, fault rules, the request journal, the event stream, the OpenAPI
+/// document and the dashboard.
 public enum ControlPlane {
-    public static func service(runtime: SandboxRuntime, version: String) -> APIService {
-        let routes = HealthRoutes.routes(runtime: runtime, version: version) + ClockRoutes.routes(runtime: runtime)
-            + TenantRoutes.routes(runtime: runtime)
-        return APIService(name: "control", prefix: "/_sandbox", routes: routes, errors: ControlErrors())
+    public static let prefix = "/_sandbox"
+
+    /// The control service. `documented` are the emulated APIs, listed with the control
+    /// plane's own routes in the OpenAPI document.
+    public static func service(
+        runtime: SandboxRuntime, version: String, faults: FaultRules, journal: RequestJournal, events: EventFeed,
+        documented: [APIService]
+    ) -> APIService {
+        let openAPI = OpenAPIDocument.Holder()
+        var routes = HealthRoutes.routes(runtime: runtime, version: version, faults: faults, journal: journal)
+        routes += ClockRoutes.routes(runtime: runtime) + TenantRoutes.routes(runtime: runtime)
+        routes += StateRoutes.routes(runtime: runtime) + JobControlRoutes.routes()
+        routes += FaultRoutes.routes(faults: faults) + JournalRoutes.routes(journal: journal)
+        routes += EventRoutes.routes(runtime: runtime, feed: events) + IncidentRoutes.routes()
+        routes += OpenAPIRoutes.routes(document: openAPI)
+        routes += DashboardRoutes.routes(runtime: runtime, journal: journal)
+        let service = APIService(name: "control", prefix: prefix, routes: routes, errors: ControlErrors())
+        openAPI.set(OpenAPIDocument.build(services: documented + [service], version: version))
+        return service
     }
 }
 
@@ -23,5 +40,17 @@ extension HTTPRequest {
         do { return InputFields(try RequestBody.decode(self)) } catch {
             throw DomainError.invalid("body", error.description)
         }
+    }
+
+    /// The Bearer token, required when the route acts on one tenant.
+    func requiredToken() throws -> String {
+        guard let token = bearerToken else {
+            throw DomainError(.unauthenticated, "Send a Bearer token to act on its tenant, or ?all=true to act on every tenant.")
+        }
+        return token
+    }
+
+    func queryFields() -> InputFields {
+        InputFields(JSONObject(queryItems.map { ($0.name, JSONValue.string($0.value)) }))
     }
 }

@@ -3,7 +3,7 @@ import HTTP1
 import SandboxCore
 
 enum HealthRoutes {
-    static func routes(runtime: SandboxRuntime, version: String) -> [APIRoute] {
+    static func routes(runtime: SandboxRuntime, version: String, faults: FaultRules, journal: RequestJournal) -> [APIRoute] {
         [
             APIRoute(.GET, "/health", "Liveness and version", .open { _, _ in
                 .json([
@@ -11,15 +11,17 @@ enum HealthRoutes {
                     "uptimeSeconds": .int((realTimeMillis() - runtime.startedAt) / 1000),
                 ])
             }),
-            APIRoute(.POST, "/reset", "Reset the token's tenant, or everything with ?all=true", .open { request, _ in
+            APIRoute(.POST, "/reset", "Reset the token's tenant (its faults and journal too), or everything with ?all=true", .open { request, _ in
                 if request.wantsAll {
                     try runtime.resetAll()
+                    faults.removeAll(token: nil, all: true)
+                    journal.clear { _ in true }
                     return .json(["reset": "all"])
                 }
-                guard let token = request.bearerToken else {
-                    throw DomainError(.unauthenticated, "Send a Bearer token to reset its tenant, or ?all=true to reset everything.")
-                }
+                let token = try request.requiredToken()
                 try runtime.resetTenant(token: token)
+                faults.removeAll(token: token, all: false)
+                journal.clear { $0.token == token }
                 return .json(["reset": "tenant"])
             }),
         ]

@@ -5,6 +5,8 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// What the server does with the connection instead of (or after) writing this response.
+    public var connectionAction: ConnectionAction = .normal
 
     public init(status: HTTPStatus, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
@@ -26,6 +28,17 @@ public struct HTTPResponse: Sendable {
     }
 
     public static func empty(_ status: HTTPStatus) -> HTTPResponse { HTTPResponse(status: status) }
+}
+
+/// How a response asks the socket server to treat its connection; used to emulate broken
+/// networks (fault injection). In-process callers can read it but have no socket to act on.
+public enum ConnectionAction: Sendable, Equatable {
+    /// Write the response and honour keep-alive as usual.
+    case normal
+    /// Write nothing; abort the connection with a TCP RST (SO_LINGER 0, then close).
+    case reset
+    /// Write nothing; close the connection gracefully (FIN), so the client sees an empty reply.
+    case closeWithoutResponse
 }
 
 public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {

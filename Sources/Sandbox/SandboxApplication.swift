@@ -18,7 +18,11 @@ public final class SandboxApplication: @unchecked Sendable {
     public let options: SandboxOptions
     public let runtime: SandboxRuntime
     public let services: [APIService]
+    public let faults: FaultRules
+    public let journal: RequestJournal
+    public let events: EventFeed
     let accessLog: AccessLog
+    let adminGate: AdminGate
 
     public init(options: SandboxOptions) throws {
         self.options = options
@@ -34,47 +38,93 @@ public final class SandboxApplication: @unchecked Sendable {
         let vpsorg = try VPSOrgModel(seeds: seeds)
         let database = try Database(path: try options.preparedDatabasePath())
         runtime = try SandboxRuntime(database: database, configuration: configuration, modules: [reseller, vpsorg])
+        faults = FaultRules(seed: options.seed)
+        journal = RequestJournal(capacity: options.journalSize)
+        events = EventFeed(runtime: runtime)
+        runtime.onEvents = { [weak events] in events?.wake() }
         // Order matters: the most specific prefix first.
-        services = [
-            ControlPlane.service(runtime: runtime, version: Self.version),
+        let emulated = [
             VPSOrgAPI.service(model: vpsorg),
             ResellerAPI.service(model: reseller),
             ResellerAPI.consoleService(model: reseller),
         ]
+        let control = ControlPlane.service(
+            runtime: runtime, version: Self.version, faults: faults, journal: journal, events: events, documented: emulated)
+        services = [control] + emulated
         accessLog = AccessLog(format: options.logFormat, enabled: !options.quiet)
+        adminGate = AdminGate(host: options.host, token: options.adminToken)
     }
 
-    /// Answers one request; `respond` is called exactly once.
+    /// Answers one request; `respond` is called exactly once. Control-plane requests pass
+    /// the admin gate; API requests may meet a fault rule first and are journaled.
     public func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
         let started = DispatchTime.now().uptimeNanoseconds
         let path = request.path
-        let finish: @Sendable (HTTPResponse) -> Void = { [accessLog] response in
+        let service = services.first(where: { $0.owns(path) })
+        if let service, service.name == "control" {
+            let finish: @Sendable (HTTPResponse) -> Void = { [accessLog] response in
+                accessLog.record(request: request, status: response.status.code, startedAt: started)
+                respond(response)
+            }
+            // Browsers send preflights without custom headers; they reveal nothing.
+            if request.method == .OPTIONS { return finish(Self.preflight(request)) }
+            if let refusal = adminGate.refusal(for: request) { return finish(refusal) }
+            return route(request, to: service) { response, _ in finish(response) }
+        }
+        let token = request.bearerToken
+        // The journal shows the tenant's sandbox time; answers given without a transaction
+        // (404, 405, faults) read it from the tenant row.
+        let record: @Sendable (HTTPResponse, Int64?, Int?) -> Void = { [accessLog, journal, runtime] response, at, faultId in
+            let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             accessLog.record(request: request, status: response.status.code, startedAt: started)
+            let time = at ?? runtime.sandboxTime(token: token) ?? realTimeMillis()
+            journal.record(request, token: token, response: response, millis: millis, at: time, faultId: faultId)
             respond(response)
         }
-        if request.method == .OPTIONS {
-            return finish(Self.preflight(request))
+        if request.method == .OPTIONS { return record(Self.preflight(request), nil, nil) }
+        guard let service else { return record(ResellerErrors().notFound(path: String(path)), nil, nil) }
+        guard let rule = faults.fire(method: request.method, path: path, api: service.name, token: token) else {
+            return route(request, to: service) { record($0, $1, nil) }
         }
-        guard let service = services.first(where: { $0.owns(path) }) else {
-            return finish(ResellerErrors().notFound(path: String(path)))
+        let answer: @Sendable () -> Void = { [self] in
+            if rule.replacesResponse {
+                record(rule.response(errors: service.errors), nil, rule.id)
+            } else {
+                route(request, to: service) { record($0, $1, rule.id) }
+            }
         }
+        guard rule.delayMs > 0 else { return answer() }
+        // A delay parks the request on a timer; it holds no thread while it waits.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(rule.delayMs), execute: answer)
+    }
+
+    /// Routes within `service` and answers through `done` with the response and, for tenant
+    /// routes, the tenant's sandbox time.
+    private func route(
+        _ request: HTTPRequest, to service: APIService, done: @escaping @Sendable (HTTPResponse, Int64?) -> Void
+    ) {
+        let path = request.path
         switch service.router.match(request.method, path: path) {
         case .notFound:
-            finish(service.errors.notFound(path: String(path)))
+            done(service.errors.notFound(path: String(path)), nil)
         case .methodNotAllowed(let allowed):
-            finish(service.errors.methodNotAllowed(request.method, allowed: allowed))
+            done(service.errors.methodNotAllowed(request.method, allowed: allowed), nil)
         case .found(let handler, let parameters, _):
             switch handler {
             case .tenant(let body):
-                finish(respondSafely(service) {
+                var sandboxNow: Int64?
+                let response = respondSafely(service) {
                     try self.runtime.perform(token: request.bearerToken) { context in
-                        try body(APIRequest(http: request, parameters: parameters, context: context))
+                        sandboxNow = context.now
+                        return try body(APIRequest(http: request, parameters: parameters, context: context))
                     }
-                })
+                }
+                done(response, sandboxNow)
             case .open(let body):
-                finish(respondSafely(service) { try body(request, parameters) })
+                done(respondSafely(service) { try body(request, parameters) }, nil)
             case .deferred(let body):
-                body(request, parameters, finish)
+                // A deferred answer may come from inside a transaction: no tenant lookup then.
+                body(request, parameters) { done($0, realTimeMillis()) }
             }
         }
     }
@@ -98,7 +148,7 @@ public final class SandboxApplication: @unchecked Sendable {
         response.headers.add("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
         response.headers.add(
             "Access-Control-Allow-Headers",
-            request.headers["Access-Control-Request-Headers"] ?? "Authorization, Content-Type, Accept")
+            request.headers["Access-Control-Request-Headers"] ?? "Authorization, Content-Type, Accept, X-Sandbox-Admin-Token")
         response.headers.add("Access-Control-Max-Age", "86400")
         return response
     }

@@ -1,0 +1,105 @@
+import Dispatch
+import Foundation
+import HTTP1
+import SandboxCore
+import StructuredData
+
+/// Long-polls on the event stream. A waiting request holds no thread: its responder is
+/// parked here, and is answered when `wake()` (called after a transaction with new events
+/// commits) finds events for it, or when its wait runs out. All waiter state lives on
+/// one serial queue.
+public final class EventFeed: @unchecked Sendable {
+    public static let maximumWaitSeconds = 60.0
+    public static let maximumBatch = 1000
+
+    struct Waiter {
+        let token: String?
+        let after: Int
+        let limit: Int
+        let respond: @Sendable (HTTPResponse) -> Void
+    }
+
+    private let runtime: SandboxRuntime
+    private let queue = DispatchQueue(label: "sandbox.events")
+    private var waiters: [Int: Waiter] = [:]
+    private var nextId = 1
+    private let wakeLock = NSLock()
+    private var wakePending = false
+
+    public init(runtime: SandboxRuntime) {
+        self.runtime = runtime
+    }
+
+    public var waitingCount: Int { queue.sync { waiters.count } }
+
+    /// New events were committed: answer the waiters that have some. Bursts of wakes
+    /// while a check is pending collapse into that one check.
+    public func wake() {
+        wakeLock.lock()
+        let schedule = !wakePending
+        wakePending = true
+        wakeLock.unlock()
+        guard schedule else { return }
+        queue.async { [self] in
+            wakeLock.lock()
+            wakePending = false
+            wakeLock.unlock()
+            deliver(Array(waiters.keys))
+        }
+    }
+
+    /// Parks a long-poll for up to `seconds` (real time).
+    func park(token: String?, after: Int, limit: Int, seconds: Double, respond: @escaping @Sendable (HTTPResponse) -> Void) {
+        queue.async { [self] in
+            let id = nextId
+            nextId += 1
+            waiters[id] = Waiter(token: token, after: after, limit: limit, respond: respond)
+            // Events committed between the caller's first look and now would wake no one.
+            deliver([id])
+            queue.asyncAfter(deadline: .now() + seconds) { [self] in
+                guard let waiter = waiters.removeValue(forKey: id) else { return }
+                waiter.respond(Self.response([], after: waiter.after, all: waiter.token == nil))
+            }
+        }
+    }
+
+    /// On the queue: one query per distinct token, then each waiter takes its share.
+    private func deliver(_ ids: [Int]) {
+        let parked = ids.compactMap { id in waiters[id].map { (id, $0) } }
+        let groups = Dictionary(grouping: parked, by: { $0.1.token ?? "\u{0}all" })
+        for (_, members) in groups {
+            let token = members[0].1.token
+            let after = members.map(\.1.after).min() ?? 0
+            let found: [EventRecord]
+            do {
+                found = try runtime.events(token: token, after: after, limit: Self.maximumBatch)
+            } catch {
+                continue
+            }
+            guard !found.isEmpty else { continue }
+            for (id, waiter) in members {
+                let mine = found.filter { $0.id > waiter.after }.prefix(waiter.limit)
+                guard !mine.isEmpty else { continue }
+                waiters[id] = nil
+                waiter.respond(Self.response(Array(mine), after: waiter.after, all: token == nil))
+            }
+        }
+    }
+
+    static func response(_ events: [EventRecord], after: Int, all: Bool) -> HTTPResponse {
+        .json([
+            "events": .array(events.map { render($0, all: all) }),
+            "last": .int(events.last?.id ?? after),
+        ])
+    }
+
+    static func render(_ event: EventRecord, all: Bool) -> JSONValue {
+        var object: JSONObject = [
+            "id": .int(event.id), "resourceType": .string(event.resourceType), "resourceId": .int(event.resourceId),
+            "from": .string(event.from), "to": .string(event.to), "at": .string(Timestamp.iso8601(event.at)),
+            "jobId": event.jobId.map { .int($0) } ?? .null,
+        ]
+        if all { object["tenant"] = .string(RequestJournal.mask(event.token)) }
+        return .object(object)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import HTTP1
+import SandboxCore
+import StructuredData
+
+/// One answered API request, as the journal keeps it.
+public struct JournalEntry: Sendable {
+    public let id: Int
+    public let token: String?
+    public let method: String
+    public let path: String
+    public let query: String
+    public let requestHeaders: [(name: String, value: String)]
+    public let requestBody: [UInt8]
+    public let status: Int
+    public let responseBody: [UInt8]
+    public let millis: Double
+    /// The tenant's sandbox time when known, else real time.
+    public let at: Int64
+    public let faultId: Int?
+
+    var size: Int { requestBody.count + responseBody.count + path.utf8.count + query.utf8.count + 256 }
+}
+
+/// A bounded in-memory ring of the API requests (control-plane requests are not kept):
+/// at most `capacity` entries and `byteBudget` bytes of bodies, oldest dropped first, so
+/// memory stays flat under load. Bodies are cut at `maximumBodyBytes`.
+public final class RequestJournal: @unchecked Sendable {
+    public static let maximumBodyBytes = 64 * 1024
+    public let capacity: Int
+    public let byteBudget: Int
+    private let lock = NSLock()
+    private var ring: [JournalEntry?]
+    private var head = 0
+    private var count = 0
+    private var bytes = 0
+    private var nextId = 1
+
+    public init(capacity: Int, byteBudget: Int = 64 * 1024 * 1024) {
+        self.capacity = capacity
+        self.byteBudget = byteBudget
+        ring = Array(repeating: nil, count: capacity)
+    }
+
+    public func record(
+        _ request: HTTPRequest, token: String?, response: HTTPResponse, millis: Double, at: Int64, faultId: Int?
+    ) {
+        guard capacity > 0 else { return }
+        let headers = request.headers.fields.map { field in
+            (name: field.name, value: field.name.caseInsensitiveEquals("Authorization") ? Self.mask(field.value) : field.value)
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        let entry = JournalEntry(
+            id: nextId, token: token, method: request.method.rawValue, path: String(request.path),
+            query: String(request.queryString), requestHeaders: headers,
+            requestBody: Array(request.body.prefix(Self.maximumBodyBytes)), status: response.status.code,
+            responseBody: Array(response.body.prefix(Self.maximumBodyBytes)), millis: millis, at: at, faultId: faultId)
+        nextId += 1
+        while count > 0 && (count == capacity || bytes + entry.size > byteBudget) { dropOldest() }
+        ring[(head + count) % capacity] = entry
+        count += 1
+        bytes += entry.size
+    }
+
+    /// Newest first.
+    public func entries(where include: (JournalEntry) -> Bool, limit: Int) -> [JournalEntry] {
+        lock.lock()
+        defer { lock.unlock() }
+        var found: [JournalEntry] = []
+        var offset = count - 1
+        while offset >= 0 && found.count < limit {
+            if let entry = ring[(head + offset) % capacity], include(entry) { found.append(entry) }
+            offset -= 1
+        }
+        return found
+    }
+
+    @discardableResult
+    public func clear(where remove: (JournalEntry) -> Bool) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let kept = (0..<count).compactMap { ring[(head + $0) % capacity] }.filter { !remove($0) }
+        let removed = count - kept.count
+        ring = Array(repeating: nil, count: capacity)
+        head = 0
+        count = kept.count
+        bytes = kept.reduce(0) { $0 + $1.size }
+        for (index, entry) in kept.enumerated() { ring[index] = entry }
+        return removed
+    }
+
+    public var storedCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+
+    private func dropOldest() {
+        bytes -= ring[head]?.size ?? 0
+        ring[head] = nil
+        head = (head + 1) % capacity
+        count -= 1
+    }
+
+    /// `Bearer abcd…`: enough to tell tenants apart, not enough to reuse the secret.
+    public static func mask(_ value: String) -> String {
+        let parts = value.split(separator: " ", maxSplits: 1)
+        let secret = parts.count == 2 ? parts[1] : Substring(value)
+        let masked = secret.count <= 4 ? "…" : secret.prefix(4) + "…"
+        return parts.count == 2 ? "\(parts[0]) \(masked)" : String(masked)
+    }
+}

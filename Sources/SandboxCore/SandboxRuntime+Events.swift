@@ -1,0 +1,51 @@
+import SQLiteStore
+
+/// A recorded state change, as the event stream shows it.
+public struct EventRecord: Sendable {
+    public let id: Int
+    public let token: String
+    public let resourceType: String
+    public let resourceId: Int
+    public let from: String?
+    public let to: String
+    /// The tenant's sandbox time of the change.
+    public let at: Int64
+    public let jobId: Int?
+
+    init(row: Row) {
+        id = row.int("id")
+        token = row.string("token")
+        resourceType = row.string("resource_type")
+        resourceId = row.int("resource_id")
+        from = row.optionalString("from_state")
+        to = row.string("to_state")
+        at = row.int64("at")
+        jobId = row.optionalInt("job_id")
+    }
+}
+
+extension SandboxRuntime {
+    /// Events after `after`, oldest first: of `token`'s tenant, or of every tenant when nil.
+    /// A plain read: no due work is applied (callers that want it use `perform` first).
+    public func events(token: String?, after: Int, limit: Int) throws -> [EventRecord] {
+        try database.read { connection in
+            let select = "SELECT e.*, t.token FROM events e JOIN tenants t ON t.id = e.tenant_id"
+            if let token {
+                return try connection.query(
+                    select + " WHERE t.token = ? AND e.id > ? ORDER BY e.id LIMIT ?", [token, after, limit]
+                ).map(EventRecord.init(row:))
+            }
+            return try connection.query(select + " WHERE e.id > ? ORDER BY e.id LIMIT ?", [after, limit])
+                .map(EventRecord.init(row:))
+        }
+    }
+
+    /// The newest `limit` events of every tenant, newest first (for the dashboard).
+    public func latestEvents(limit: Int) throws -> [EventRecord] {
+        try database.read { connection in
+            try connection.query(
+                "SELECT e.*, t.token FROM events e JOIN tenants t ON t.id = e.tenant_id ORDER BY e.id DESC LIMIT ?", [limit]
+            ).map(EventRecord.init(row:))
+        }
+    }
+}
