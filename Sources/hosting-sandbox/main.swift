@@ -25,17 +25,12 @@ do {
 let server: SandboxServer
 do {
     server = try SandboxServer(options: options)
-    try server.start()
 } catch {
     fail("\(error)")
 }
 
-let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
-// Unbuffered, so scripts that wait for this line see it at once.
-FileHandle.standardOutput.write(
-    Data("HostingSandbox \(SandboxApplication.version) listening on http://\(shownHost):\(server.port) (db \(options.databasePath), clock \(options.clockMode.rawValue))\n".utf8))
-
-// SIGINT/SIGTERM: stop accepting, finish in-flight requests, close the database, exit 0.
+// SIGINT/SIGTERM, installed before the listening line so no early signal is lost:
+// stop accepting, finish in-flight requests, close the database, exit 0.
 var signalSources: [DispatchSourceSignal] = []
 for signalNumber in [SIGINT, SIGTERM] {
     signal(signalNumber, SIG_IGN)
@@ -49,5 +44,16 @@ for signalNumber in [SIGINT, SIGTERM] {
     source.resume()
     signalSources.append(source)
 }
+
+do {
+    try server.start()
+} catch {
+    fail("\(error)")
+}
+
+let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
+// Unbuffered, so scripts that wait for this line see it at once.
+FileHandle.standardOutput.write(
+    Data("HostingSandbox \(SandboxApplication.version) listening on http://\(shownHost):\(server.port) (db \(options.databasePath), clock \(options.clockMode.rawValue))\n".utf8))
 
 dispatchMain()

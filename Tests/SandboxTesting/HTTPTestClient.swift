@@ -24,7 +24,8 @@ public final class HTTPTestClient: @unchecked Sendable {
     public func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders, body: [UInt8]) throws -> TestResponse {
         lock.lock()
         defer { lock.unlock() }
-        var head = "\(method.rawValue) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+        var head = "\(method.rawValue) \(target) HTTP/1.1\r\n"
+        if !headers.contains("Host") { head += "Host: 127.0.0.1:\(port)\r\n" }
         for field in headers { head += "\(field.name): \(field.value)\r\n" }
         head += "Content-Length: \(body.count)\r\n\r\n"
         let bytes = Array(head.utf8) + body
