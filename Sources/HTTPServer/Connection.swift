@@ -134,6 +134,19 @@ final class Connection: @unchecked Sendable {
         guard phase == .open, let current = inFlight, current.serial == serial else { return }
         inFlight = nil
         servedRequests += 1
+        switch response.connectionAction {
+        case .normal:
+            break
+        case .reset:
+            // SO_LINGER with a zero timeout turns close() into an abortive RST.
+            var abort = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort, socklen_t(MemoryLayout<linger>.size))
+            closeNow()
+            return
+        case .closeWithoutResponse:
+            closeNow()
+            return
+        }
         let asksToClose = response.headers.values(for: "Connection").contains { $0.caseInsensitiveEquals("close") }
         let keepAlive = current.keepAlive && !shuttingDown && !asksToClose
         closeAfterWrite = !keepAlive
