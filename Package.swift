@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "StorageTests", dependencies: ["SQLiteStore", "SandboxCore"]),
-        .testTarget(name: "SandboxTests", dependencies: ["SandboxTesting"]),
+        .testTarget(name: "SandboxTests", dependencies: ["SandboxTesting"], exclude: ["Clients"]),
         .testTarget(name: "ResellerTests", dependencies: ["SandboxTesting"]),
         .testTarget(name: "VPSOrgTests", dependencies: ["SandboxTesting"]),
         .testTarget(name: "ControlPlaneTests", dependencies: ["SandboxTesting"]),

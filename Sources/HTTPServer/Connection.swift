@@ -44,6 +44,9 @@ final class Connection: @unchecked Sendable {
 
     var phase = Phase.open
     var deadline = Deadline.none
+    /// When `deadline` expires, and when the timer source is set to fire; see `arm`.
+    var deadlineAt = DispatchTime.distantFuture
+    var timerAt = DispatchTime.distantFuture
     var inFlight: InFlight?
     var serial: UInt64 = 0
     var servedRequests = 0
@@ -81,7 +84,6 @@ final class Connection: @unchecked Sendable {
             timer.setEventHandler { [self] in timerFired() }
             readSource.setCancelHandler { [self] in sourceCancelled() }
             writeSource.setCancelHandler { [self] in sourceCancelled() }
-            timer.schedule(deadline: .distantFuture)
             timer.resume()
             if rejecting {
                 reject(.serviceUnavailable, "too many connections")
@@ -124,9 +126,13 @@ final class Connection: @unchecked Sendable {
         let current = InFlight(
             serial: serial, method: request.method, version: request.version, keepAlive: request.keepAlive)
         inFlight = current
+        // Most handlers answer before returning; writing that answer inline saves a queue hop.
+        let answer = InlineAnswer()
         context.value.handler(request) { [self] response in
+            guard !answer.capture(response) else { return }
             queue.async { self.respond(to: current.serial, with: response) }
         }
+        if let response = answer.close() { respond(to: current.serial, with: response) }
     }
 
     /// Writes the handler's answer; a second or late answer (after a close) is ignored.
@@ -134,6 +140,19 @@ final class Connection: @unchecked Sendable {
         guard phase == .open, let current = inFlight, current.serial == serial else { return }
         inFlight = nil
         servedRequests += 1
+        switch response.connectionAction {
+        case .normal:
+            break
+        case .reset:
+            // SO_LINGER with a zero timeout turns close() into an abortive RST.
+            var abort = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort, socklen_t(MemoryLayout<linger>.size))
+            closeNow()
+            return
+        case .closeWithoutResponse:
+            closeNow()
+            return
+        }
         let asksToClose = response.headers.values(for: "Connection").contains { $0.caseInsensitiveEquals("close") }
         let keepAlive = current.keepAlive && !shuttingDown && !asksToClose
         closeAfterWrite = !keepAlive
@@ -190,18 +209,30 @@ final class Connection: @unchecked Sendable {
         }
     }
 
+    /// Rescheduling a Dispatch timer is a trip through libdispatch's manager thread, and a
+    /// keep-alive connection re-arms twice per request; so the timer is only ever moved
+    /// earlier, and a firing that finds a later deadline sets it again.
     func arm(_ kind: Deadline, after seconds: Double) {
         deadline = kind
-        timer.schedule(deadline: .now() + max(0, seconds))
+        deadlineAt = .now() + max(0, seconds)
+        if deadlineAt < timerAt {
+            timerAt = deadlineAt
+            timer.schedule(deadline: deadlineAt)
+        }
     }
 
     func disarm() {
         deadline = .none
-        timer.schedule(deadline: .distantFuture)
     }
 
     private func timerFired() {
-        guard phase != .closed else { return }
+        timerAt = .distantFuture
+        guard phase != .closed, deadline != .none else { return }
+        if DispatchTime.now() < deadlineAt {
+            timerAt = deadlineAt
+            timer.schedule(deadline: deadlineAt)
+            return
+        }
         switch deadline {
         case .none: return
         case .waiting, .writeStall, .linger: closeNow()

@@ -20,7 +20,8 @@ public final class HTTPTestClient: @unchecked Sendable {
         public let description: String
     }
 
-    /// Sends one request and reads its response. Retries once on a connection the server closed.
+    /// Sends one request and reads its response. Never retries: a dropped connection (fault
+    /// injection) must reach the test as a failure; the next request opens a new connection.
     public func send(_ method: HTTPMethod, _ target: String, headers: HTTPHeaders, body: [UInt8]) throws -> TestResponse {
         lock.lock()
         defer { lock.unlock() }
@@ -29,17 +30,14 @@ public final class HTTPTestClient: @unchecked Sendable {
         for field in headers { head += "\(field.name): \(field.value)\r\n" }
         head += "Content-Length: \(body.count)\r\n\r\n"
         let bytes = Array(head.utf8) + body
-        for attempt in 0..<2 {
-            do {
-                try connectIfNeeded()
-                try write(bytes)
-                return try readResponse(method: method)
-            } catch {
-                disconnect()
-                if attempt == 1 { throw error }
-            }
+        do {
+            try connectIfNeeded()
+            try write(bytes)
+            return try readResponse(method: method)
+        } catch {
+            disconnect()
+            throw error
         }
-        throw Failure(description: "unreachable")
     }
 
     private func connectIfNeeded() throws {
