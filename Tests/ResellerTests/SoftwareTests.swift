@@ -41,7 +41,7 @@ import Testing
         sandbox.advance(seconds: 62)
         #expect(sandbox.job(jobId(response))["status"] == "finished")
         #expect(sandbox.software(vm.id)[0]["status"] == "installed")
-        #expect(sandbox.software(vm.id)[0]["output"] == .string("mc 4.8.26 on \(ip) installed"))
+        #expect(sandbox.software(vm.id)[0]["output"] == .string("mc 4.8.26 installed on \(ip)"))
     }
 
     @Test func aWrongPasswordFailsTheJobAndARetryReplacesTheEntry() throws {

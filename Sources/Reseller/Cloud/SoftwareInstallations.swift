@@ -77,51 +77,58 @@ public enum SoftwareInstallations {
     }
 
     @Sendable static func finishInstall(_ context: TenantContext, _ job: JobRecord) throws -> JSONValue {
-        let (id, summary) = try logIn(job, in: context)
-        let output = "\(summary) installed"
+        let (id, package, ip) = try logIn(job, in: context)
+        let output = "\(package) installed on \(ip)"
         try setStatus("installed", output: output, of: id, job: job, in: context)
         return .string(output)
     }
 
     @Sendable static func installFailed(_ context: TenantContext, _ job: JobRecord, _ reason: String) throws {
-        try setStatus("failed", output: reason, of: job.payload["entry"]?.intValue.map(Int.init) ?? 0, job: job, in: context)
+        try setStatus("failed", output: reason, of: entry(of: job), job: job, in: context)
     }
 
     @Sendable static func finishUninstall(_ context: TenantContext, _ job: JobRecord) throws -> JSONValue {
-        let (id, summary) = try logIn(job, in: context)
+        let (id, package, ip) = try logIn(job, in: context)
         try context.connection.run("DELETE FROM server_software WHERE id = ? AND tenant_id = ?", id, context.tenantId)
-        try context.recordTransition(resourceType: resourceType, resourceId: id, from: "uninstalling", to: "removed", jobId: job.id)
-        return .string("\(summary) uninstalled")
+        try context.recordTransition(
+            resourceType: resourceType, resourceId: id, from: "uninstalling", to: "removed", jobId: job.id)
+        return .string("\(package) uninstalled from \(ip)")
     }
 
     /// A failed uninstall leaves the package installed, with the reason in `output`.
     @Sendable static func uninstallFailed(_ context: TenantContext, _ job: JobRecord, _ reason: String) throws {
-        try setStatus("installed", output: reason, of: job.payload["entry"]?.intValue.map(Int.init) ?? 0, job: job, in: context)
+        try setStatus("installed", output: reason, of: entry(of: job), job: job, in: context)
     }
 
     /// What the job's SSH session finds: the VM must run, listen on the port and accept the
     /// password it has *now* (a password reset after the request counts). Returns the row
-    /// id and "package version on ip".
-    private static func logIn(_ job: JobRecord, in context: TenantContext) throws -> (Int, String) {
-        let id = job.payload["entry"]?.intValue.map(Int.init) ?? 0
+    /// id, "package version" and the address.
+    private static func logIn(_ job: JobRecord, in context: TenantContext) throws -> (Int, String, String) {
+        let id = entry(of: job)
         let ip = job.payload["ip"]?.stringValue ?? ""
         let port = job.payload["port"]?.intValue.map(Int.init) ?? sshPort
         let server = try VirtualServers.find(job.resourceId, in: context)
         guard server.state == .running else {
-            throw DomainError.conflict("Connection timed out: \(ip):\(port) is not reachable (server \(server.id) is \(server.state.rawValue))")
+            throw DomainError.conflict(
+                "Connection timed out: \(ip):\(port) is not reachable (server \(server.id) is \(server.state.rawValue))")
         }
         guard port == sshPort else {
-            throw DomainError.conflict("Connection refused: nothing listens on \(ip):\(port) (the server's SSH port is \(sshPort))")
+            throw DomainError.conflict(
+                "Connection refused: nothing listens on \(ip):\(port) (the server's SSH port is \(sshPort))")
         }
         guard let password = job.payload["password"]?.stringValue, password == server.rootPassword else {
             throw DomainError.conflict("Authentication failed: wrong root password for \(ip):\(port)")
         }
         let row = try context.connection.first("SELECT * FROM server_software WHERE id = ?", id)
-        let summary = "\(row?.string("package") ?? "package") \(row?.string("version") ?? "") on \(ip)"
-        return (id, summary)
+        return (id, "\(row?.string("package") ?? "package") \(row?.string("version") ?? "")", ip)
     }
 
-    private static func setStatus(_ status: String, output: String, of id: Int, job: JobRecord, in context: TenantContext) throws {
+    /// The `server_software` row a job works on.
+    private static func entry(of job: JobRecord) -> Int { job.payload["entry"]?.intValue.map(Int.init) ?? 0 }
+
+    private static func setStatus(
+        _ status: String, output: String, of id: Int, job: JobRecord, in context: TenantContext
+    ) throws {
         guard let row = try context.connection.first(
             "SELECT status FROM server_software WHERE id = ? AND tenant_id = ?", id, context.tenantId)
         else { return }
