@@ -48,5 +48,46 @@ enum CloudSchema {
             );
             CREATE INDEX server_incidents_by_server ON server_incidents(tenant_id, server_id, id);
             """),
+        Migration(
+            "reseller.cloud.002-backups-tasks-software",
+            """
+            CREATE TABLE server_backups (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                server_id INTEGER NOT NULL REFERENCES virtual_servers(id) ON DELETE CASCADE,
+                stamp INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                job_id INTEGER NOT NULL,
+                snapshot TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                UNIQUE (server_id, stamp)
+            );
+            CREATE INDEX server_backups_by_server ON server_backups(tenant_id, server_id, stamp);
+            CREATE TABLE scheduled_tasks (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                server_id INTEGER NOT NULL REFERENCES virtual_servers(id) ON DELETE CASCADE,
+                command TEXT NOT NULL,
+                interval TEXT NOT NULL,
+                execution_last INTEGER,
+                execution_next INTEGER NOT NULL,
+                last_outcome TEXT,
+                created_at INTEGER NOT NULL
+            );
+            CREATE INDEX scheduled_tasks_by_server ON scheduled_tasks(tenant_id, server_id, id);
+            CREATE TABLE server_software (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                server_id INTEGER NOT NULL REFERENCES virtual_servers(id) ON DELETE CASCADE,
+                package TEXT NOT NULL,
+                version TEXT NOT NULL,
+                status TEXT NOT NULL,
+                output TEXT,
+                ip TEXT NOT NULL,
+                job_id INTEGER,
+                created_at INTEGER NOT NULL
+            );
+            CREATE INDEX server_software_by_server ON server_software(tenant_id, server_id, id);
+            """),
     ]
 }

@@ -6,5 +6,7 @@ enum CloudRoutes {
     static func routes(model: ResellerModel) -> [APIRoute] {
         VirtualServerRoutes.routes(model: model) + VirtualServerPowerRoutes.routes()
             + VirtualServerSettingsRoutes.routes() + VirtualServerInsightRoutes.routes()
+            + BackupRoutes.routes() + ISORoutes.routes(model: model) + ScheduledTaskRoutes.routes()
+            + SoftwareRoutes.routes(model: model)
     }
 }

@@ -1,0 +1,190 @@
+import SQLiteStore
+import SandboxCore
+import StructuredData
+
+/// Recurring power and backup tasks of a VM (`scheduled_tasks`). Each task has one timer at
+/// its `execution_next`; when it falls due the command runs, the task moves on by its
+/// interval and the timer is set again, so advancing the clock by days runs every execution.
+public enum ScheduledTasks {
+    public enum Command: String, CaseIterable, Sendable {
+        case restart = "RESTART", backup = "BACKUP", shutdown = "SHUTDOWN", start = "START"
+    }
+
+    public enum Interval: String, CaseIterable, Sendable {
+        case daily = "DAILY", twoDays = "TWODAYS", threeDays = "THREEDAYS", weekly = "WEEKLY"
+        case twoWeeks = "TWOWEEKS", monthly = "MONTHLY", twoMonths = "TWOMONTHS", threeMonths = "THREEMONTHS"
+
+        /// The execution after `time`: days are 24 h; months are calendar months in UTC, a day
+        /// the target month lacks becoming its last day (Jan 31 -> Feb 28).
+        func next(after time: Int64) -> Int64 {
+            switch self {
+            case .daily: return time + 86_400_000
+            case .twoDays: return time + 2 * 86_400_000
+            case .threeDays: return time + 3 * 86_400_000
+            case .weekly: return time + 7 * 86_400_000
+            case .twoWeeks: return time + 14 * 86_400_000
+            case .monthly: return CalendarMonths.add(1, to: time)
+            case .twoMonths: return CalendarMonths.add(2, to: time)
+            case .threeMonths: return CalendarMonths.add(3, to: time)
+            }
+        }
+    }
+
+    static let timer = "reseller.vm.scheduled-task"
+    static let resourceType = "scheduled_task"
+
+    /// `GET .../scheduled`, oldest task first.
+    public static func list(_ serverId: Int, in context: TenantContext) throws -> [JSONValue] {
+        let server = try VirtualServers.find(serverId, in: context)
+        return try context.connection.query(
+            "SELECT * FROM scheduled_tasks WHERE tenant_id = ? AND server_id = ? ORDER BY id", [context.tenantId, server.id]
+        ).map { row in
+            [
+                "id": .int(row.int("id")), "interval": .string(row.string("interval")),
+                "command": .string(row.string("command")),
+                "execution_last": .string(row.optionalInt("execution_last").map { Timestamp.laravel(Int64($0)) }),
+                "execution_next": .string(Timestamp.laravel(row.int64("execution_next"))),
+            ]
+        }
+    }
+
+    /// `POST .../scheduled`: the first execution is one interval from now.
+    @discardableResult
+    public static func create(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws -> Int {
+        let server = try VirtualServers.find(serverId, in: context)
+        let command = try choice("command", Command.self, in: fields)
+        let interval = try choice("interval", Interval.self, in: fields)
+        let id = try context.nextID(resourceType, first: 1)
+        let next = interval.next(after: context.now)
+        try context.connection.run(
+            """
+            INSERT INTO scheduled_tasks (id, tenant_id, server_id, command, interval, execution_next, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            id, context.tenantId, server.id, command.rawValue, interval.rawValue, next, context.now)
+        try schedule(task: id, of: server.id, at: next, in: context)
+        try context.recordTransition(resourceType: resourceType, resourceId: id, from: nil, to: "scheduled")
+        return id
+    }
+
+    /// `DELETE .../scheduled/{task}`: a task of another VM is a 404 like a missing one.
+    public static func delete(_ taskId: Int, of serverId: Int, in context: TenantContext) throws {
+        let server = try VirtualServers.find(serverId, in: context)
+        guard try context.connection.first(
+            "SELECT id FROM scheduled_tasks WHERE id = ? AND tenant_id = ? AND server_id = ?",
+            taskId, context.tenantId, server.id) != nil
+        else { throw DomainError.notFound("Scheduled task \(taskId) of server \(server.id) not found") }
+        try context.connection.run("DELETE FROM scheduled_tasks WHERE id = ?", taskId)
+        try context.recordTransition(resourceType: resourceType, resourceId: taskId, from: "scheduled", to: "deleted")
+        // Timers are keyed by the VM (so deleting the VM drops them); set the survivors' again.
+        try context.cancelTimers(resourceType: VirtualServer.resourceType, resourceId: server.id, kinds: [timer])
+        for row in try context.connection.query(
+            "SELECT id, execution_next FROM scheduled_tasks WHERE tenant_id = ? AND server_id = ?",
+            [context.tenantId, server.id])
+        {
+            try schedule(task: row.int("id"), of: server.id, at: row.int64("execution_next"), in: context)
+        }
+    }
+
+    static func register(in scheduler: Scheduler) {
+        scheduler.onTimer(timer) { context, due in
+            guard let taskId = due.payload["task"]?.intValue,
+                let row = try context.connection.first(
+                    "SELECT * FROM scheduled_tasks WHERE id = ? AND tenant_id = ?", Int(taskId), context.tenantId),
+                row.int64("execution_next") == due.dueAt,
+                let command = Command(rawValue: row.string("command")),
+                let interval = Interval(rawValue: row.string("interval"))
+            else { return }
+            try execute(task: row.int("id"), command: command, on: row.int("server_id"), in: context)
+            let next = interval.next(after: due.dueAt)
+            try context.connection.run(
+                "UPDATE scheduled_tasks SET execution_last = ?, execution_next = ? WHERE id = ?",
+                due.dueAt, next, row.int("id"))
+            try schedule(task: row.int("id"), of: row.int("server_id"), at: next, in: context)
+        }
+    }
+
+    /// Runs the command. A refusal (the VM is busy, a backup is still running) skips this
+    /// execution: the outcome is kept in `last_outcome` and the event stream says `skipped`.
+    private static func execute(task: Int, command: Command, on serverId: Int, in context: TenantContext) throws {
+        var outcome = "executed"
+        var skipped = false
+        do {
+            switch command {
+            case .restart: try VirtualServerPower.perform(.reboot, on: serverId, in: context)
+            case .shutdown: try VirtualServerPower.perform(.shutdown, on: serverId, in: context)
+            case .start: try VirtualServerPower.perform(.start, on: serverId, in: context)
+            case .backup: outcome = "executed: backup job \(try ServerBackups.create(serverId, in: context).id)"
+            }
+        } catch let refusal as DomainError {
+            outcome = "skipped: \(refusal.message)"
+            skipped = true
+        }
+        try context.connection.run("UPDATE scheduled_tasks SET last_outcome = ? WHERE id = ?", outcome, task)
+        try context.recordTransition(
+            resourceType: resourceType, resourceId: task, from: "scheduled", to: skipped ? "skipped" : "executed")
+    }
+
+    private static func schedule(task: Int, of serverId: Int, at time: Int64, in context: TenantContext) throws {
+        try context.schedule(
+            timer, at: time, payload: ["task": .int(task)], resourceType: VirtualServer.resourceType, resourceId: serverId)
+    }
+
+    /// One of the allowed upper-case values; lower case is accepted too.
+    private static func choice<T: RawRepresentable & CaseIterable>(
+        _ field: String, _ type: T.Type, in fields: InputFields
+    ) throws -> T where T.RawValue == String {
+        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+        let rule = "\(field) must be one of \(allowed)"
+        guard fields.has(field) else { throw DomainError.invalid(field, "\(field) is required; \(rule)") }
+        guard let text = try? fields.string(field), let value = T(rawValue: text.uppercased()) else {
+            throw DomainError.invalid(field, rule)
+        }
+        return value
+    }
+}
+
+/// Calendar-month arithmetic on sandbox time (UTC), for the monthly intervals.
+enum CalendarMonths {
+    static func add(_ months: Int, to millis: Int64) -> Int64 {
+        let dayMillis: Int64 = 86_400_000
+        let days = Int(millis >= 0 ? millis / dayMillis : (millis - dayMillis + 1) / dayMillis)
+        let timeOfDay = millis - Int64(days) * dayMillis
+        let (year, month, day) = civil(fromDays: days)
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12
+        let newMonth = total % 12 + 1
+        let newDay = min(day, length(ofMonth: newMonth, in: newYear))
+        return Int64(daysFromCivil(year: newYear, month: newMonth, day: newDay)) * dayMillis + timeOfDay
+    }
+
+    static func length(ofMonth month: Int, in year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Howard Hinnant's civil-from-days and days-from-civil algorithms.
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
