@@ -34,13 +34,15 @@ extension ServerTests {
         }
 
         @Test func noDescriptorLeaksOnAnyClosePath() throws {
-            let before = openFileDescriptors()
+            var port = 0
             do {
                 let server = try TestServer {
                     $0.headerTimeout = 0.2
                     $0.idleTimeout = 0.2
                     $0.maxConnections = 8
                 }
+                port = server.port
+                #expect(serverSocketDescriptors(port: port) == 1, "only the listener before any client")
                 var clients: [RawClient] = []
                 let normal = try server.client()
                 normal.send("GET / HTTP/1.1\r\n\r\n")
@@ -67,7 +69,7 @@ extension ServerTests {
                 #expect(TestServer.eventually { server.server.connectionCount == 0 })
                 server.server.shutdown()
             }
-            #expect(TestServer.eventually { openFileDescriptors() == before })
+            #expect(TestServer.eventually { serverSocketDescriptors(port: port) == 0 })
         }
 
         @Test func startErrorsAreClear() throws {

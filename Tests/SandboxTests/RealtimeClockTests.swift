@@ -15,11 +15,13 @@ import Testing
             "template": "Debian10.0", "cpuCores": 1, "mem": 1024, "disk": "25G", "ipCount": 1,
         ])
         #expect(created.status == 200)
-        let after = sandbox.request(.GET, "/_sandbox/events?after=0").json["last"]?.intValue ?? 0
-        // 122 simulated seconds at 1000x is about 0.12 s of real time.
+        var after = sandbox.request(.GET, "/_sandbox/events?after=0").json["last"]?.intValue ?? 0
+        // 122 simulated seconds at 1000x is about 0.12 s of real time; each poll waits for new events.
         var running = false
-        for _ in 0..<10 where !running {
-            let events = sandbox.request(.GET, "/_sandbox/events?after=\(after)&wait=2").json["events"]?.arrayValue ?? []
+        for _ in 0..<20 where !running {
+            let page = sandbox.request(.GET, "/_sandbox/events?after=\(after)&wait=2").json
+            after = page["last"]?.intValue ?? after
+            let events = page["events"]?.arrayValue ?? []
             running = events.contains { $0["resourceType"] == "virtual_server" && $0["to"] == "running" }
         }
         #expect(running)
