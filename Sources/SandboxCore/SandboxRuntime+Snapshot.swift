@@ -50,7 +50,6 @@ extension SandboxRuntime {
             try connection.execute("PRAGMA defer_foreign_keys = ON")
             try connection.run("DELETE FROM tenants")
             try connection.run("DELETE FROM sequences")
-            forgetTenantCache()
             let real = realTimeMillis()
             for source in parsed.tenants {
                 guard let id = source.id, let token = source.token else {
