@@ -18,11 +18,17 @@ public struct SandboxClock: Sendable, Equatable {
         self.anchorReal = anchorReal
     }
 
+    /// The times a clock may show: the Unix epoch to the end of year 9999. Keeps every sum
+    /// of a time and a duration far from Int64 overflow.
+    public static let representable: ClosedRange<Int64> = 0...253_402_300_799_999
+
     /// Sandbox time at real instant `real`.
     public func now(real: Int64) -> Int64 {
         switch mode {
         case .manual: return anchorSandbox
-        case .realtime: return anchorSandbox + Int64((Double(real - anchorReal) * scale).rounded(.down))
+        case .realtime:
+            let elapsed = (Double(real - anchorReal) * scale).rounded(.down)
+            return min(Self.representable.upperBound, anchorSandbox + Int64(max(0, min(elapsed, 1e17))))
         }
     }
 

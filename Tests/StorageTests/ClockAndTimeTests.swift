@@ -13,6 +13,11 @@ import Testing
         #expect(clock.now(real: 2_000) == 60_000)
     }
 
+    @Test func anAbsurdScaleStaysWithinRepresentableTime() {
+        let clock = SandboxClock(mode: .realtime, scale: 1_000_000, anchorSandbox: 0, anchorReal: 0)
+        #expect(SandboxClock.representable.contains(clock.now(real: Int64.max / 2)))
+    }
+
     @Test func changingModeNeverJumps() {
         let clock = SandboxClock(mode: .realtime, scale: 2, anchorSandbox: 0, anchorReal: 0)
         let frozen = clock.reanchored(real: 5_000, mode: .manual)
