@@ -37,13 +37,6 @@ public struct SandboxClock: Sendable, Equatable {
         SandboxClock(mode: mode ?? self.mode, scale: scale ?? self.scale, anchorSandbox: now(real: real), anchorReal: real)
     }
 
-    /// Moves sandbox time forward by `millis`, whatever the mode.
-    public func advanced(by millis: Int64, real: Int64) -> SandboxClock {
-        var clock = reanchored(real: real)
-        clock.anchorSandbox += millis
-        return clock
-    }
-
     public func set(to sandbox: Int64, real: Int64) -> SandboxClock {
         SandboxClock(mode: mode, scale: scale, anchorSandbox: sandbox, anchorReal: real)
     }

@@ -5,7 +5,7 @@ import Testing
     @Test func manualClockStandsStillAndAdvances() {
         let clock = SandboxClock(mode: .manual, scale: 1, anchorSandbox: 1_000, anchorReal: 50)
         #expect(clock.now(real: 10_000) == 1_000)
-        #expect(clock.advanced(by: 500, real: 10_000).now(real: 99_999) == 1_500)
+        #expect(clock.set(to: 1_500, real: 10_000).now(real: 99_999) == 1_500)
     }
 
     @Test func realtimeClockScales() {
