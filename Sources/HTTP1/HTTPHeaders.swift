@@ -38,12 +38,21 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 }
 
 extension StringProtocol {
-    /// ASCII case-insensitive comparison, enough for header names and tokens.
+    /// ASCII case-insensitive comparison, enough for header names and tokens. Inlinable, so
+    /// callers in other modules get a specialised loop instead of generic dispatch.
+    @inlinable
     public func caseInsensitiveEquals<Other: StringProtocol>(_ other: Other) -> Bool {
-        let lhs = utf8, rhs = other.utf8
-        guard lhs.count == rhs.count else { return false }
-        return zip(lhs, rhs).allSatisfy { a, b in
-            a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 97 && (a | 0x20) <= 122)
+        var lhs = utf8.makeIterator()
+        var rhs = other.utf8.makeIterator()
+        while true {
+            switch (lhs.next(), rhs.next()) {
+            case (nil, nil): return true
+            case let (a?, b?):
+                guard a != b else { continue }
+                let folded = a | 0x20
+                guard folded == b | 0x20, folded >= 97, folded <= 122 else { return false }
+            default: return false
+            }
         }
     }
 }

@@ -57,6 +57,9 @@ public struct RequestParser: Sendable {
         self.maxBodyBytes = min(max(0, maxBodyBytes), 1 << 40)
     }
 
+    /// Bytes received and not yet consumed.
+    public var bufferedByteCount: Int { buffer.count - index }
+
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         if case .failed = state { return }
         buffer.append(contentsOf: bytes)

@@ -9,9 +9,19 @@ extension Connection {
     static let readChunk = 64 * 1024
     /// Per event, so one fast client cannot monopolise a worker thread.
     static let readBudget = 256 * 1024
+    /// Input buffered behind a request being answered before reading pauses.
+    static let pipelineBudget = 256 * 1024
 
+    /// Reading stays on while a request is answered (suspending and resuming the source for
+    /// every request costs two trips through libdispatch's manager thread); pipelined input
+    /// waits in the parser, and past `pipelineBudget` reading pauses until the answer is out,
+    /// which leaves the client to TCP back-pressure.
     func readable() {
         guard phase != .closed else { return }
+        if phase == .open, inFlight != nil || !outbox.isEmpty, parser.bufferedByteCount >= Self.pipelineBudget {
+            setReading(false)
+            return
+        }
         var total = 0
         loop: while total < Self.readBudget {
             let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.readChunk) { buffer -> Int in

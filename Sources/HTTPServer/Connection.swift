@@ -121,7 +121,6 @@ final class Connection: @unchecked Sendable {
     }
 
     private func dispatch(_ request: HTTPRequest) {
-        setReading(false)
         disarm()
         headStarted = false
         serial &+= 1
@@ -200,6 +199,9 @@ final class Connection: @unchecked Sendable {
         switch parser.stage {
         case .idle:
             headStarted = false
+            // Counted from when the connection fell idle: the empty lines the parser skips
+            // before a request line must not keep extending it.
+            guard deadline != .waiting else { return }
             arm(.waiting, after: servedRequests == 0 ? configuration.headerTimeout : configuration.idleTimeout)
         case .head:
             // Measured from the head's first byte and never extended: a trickle cannot keep it alive.

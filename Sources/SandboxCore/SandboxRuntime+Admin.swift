@@ -79,6 +79,9 @@ extension SandboxRuntime {
         try perform(token: token) { context in
             var tenant = context.tenantWithRandom
             tenant.clock = try change(context)
+            guard SandboxClock.representable.contains(tenant.clock.anchorSandbox) else {
+                throw DomainError.invalid("now", "the sandbox clock cannot go past 9999-12-31T23:59:59Z")
+            }
             try context.replaceTenant(tenant)
         }
         return try clock(token: token)

@@ -46,7 +46,8 @@ public enum Timestamp {
             bytes[13] == 58, bytes[16] == 58,
             let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
             let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60,
+            second < 60
         else { return nil }
         var index = 19
         var millis = 0
@@ -59,7 +60,8 @@ public enum Timestamp {
                 index += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<3 where digits < 3 { millis *= 10 }
+            // Fewer than three digits are tenths or hundredths; more are cut to milliseconds.
+            if digits < 3 { for _ in digits..<3 { millis *= 10 } }
         }
         var offsetMinutes = 0
         if index < bytes.count {
@@ -67,7 +69,7 @@ public enum Timestamp {
                 index += 1
             } else if (bytes[index] == 43 || bytes[index] == 45), let hours = number(index + 1, 2),
                 index + 3 < bytes.count, bytes[index + 3] == 58, let minutes = number(index + 4, 2),
-                index + 6 == bytes.count
+                index + 6 == bytes.count, hours < 24, minutes < 60
             {
                 offsetMinutes = (hours * 60 + minutes) * (bytes[index] == 43 ? 1 : -1)
                 index = bytes.count
@@ -87,6 +89,14 @@ public enum Timestamp {
         let date = "\(String(Int(parts.tm_year) + 1900).zeroPadded(to: 4))-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
         let time = "\(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec))"
         return (date, time)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     private static func pad(_ value: Int32) -> String { String(value).zeroPadded(to: 2) }

@@ -26,6 +26,27 @@ extension ServerTests {
             #expect(Date().timeIntervalSince(started) < 1.5)
         }
 
+        @Test func emptyLinesBeforeARequestDoNotExtendTheWait() throws {
+            let server = try TestServer { $0.headerTimeout = 0.3 }
+            let client = try server.client()
+            let started = Date()
+            for _ in 0..<8 {
+                client.send("\r\n")
+                usleep(100_000)
+            }
+            #expect(client.isClosedByServer())
+            #expect(Date().timeIntervalSince(started) < 1.5)
+        }
+
+        @Test func resetDuringADeferredAnswerFreesTheSlotAtOnce() throws {
+            let server = try TestServer()
+            let client = try server.client()
+            client.send("GET /slow?ms=3000 HTTP/1.1\r\n\r\n")
+            usleep(50_000)
+            client.reset()
+            #expect(TestServer.eventually { server.server.connectionCount == 0 })
+        }
+
         @Test func silentClientIsClosedWithoutAnswer() throws {
             let server = try TestServer { $0.headerTimeout = 0.2 }
             let client = try server.client()

@@ -43,6 +43,11 @@ import Testing
         #expect(Timestamp.parseISO8601("2022-13-01T00:00:00Z") == nil)
         #expect(Timestamp.parseISO8601("yesterday") == nil)
         #expect(Timestamp.parseISO8601("2022-07-13T15:35:48Zjunk") == nil)
+        #expect(Timestamp.parseISO8601("2022-07-13T15:35:48.000000Z") == 1_657_726_548_000, "Laravel's form")
+        #expect(Timestamp.parseISO8601("2022-07-13T15:35:48.1239Z") == 1_657_726_548_123)
+        #expect(Timestamp.parseISO8601("2026-02-30T00:00:00Z") == nil)
+        #expect(Timestamp.parseISO8601("2024-02-29T00:00:00Z") != nil)
+        #expect(Timestamp.parseISO8601("2026-01-01T00:00:00+99:00") == nil)
     }
 
     @Test func seededRandomIsReproduciblePerToken() {

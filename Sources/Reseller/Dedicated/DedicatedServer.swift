@@ -133,8 +133,9 @@ public struct DedicatedServer: Sendable {
     /// `GET .../status`: traffic counters in bytes, growing with online time; uptime in seconds.
     func statusJSON(at now: Int64) -> JSONValue {
         let online = onlineMillis + (power == .running ? max(0, now - (bootedAt ?? now)) : 0)
-        let netin = Int64(rateIn) * online / 1000
-        let netout = Int64(rateOut) * online / 1000
+        // Seconds first: rate x milliseconds would overflow after some centuries online.
+        let netin = Int64(rateIn) * (online / 1000)
+        let netout = Int64(rateOut) * (online / 1000)
         let running = power == .running
         return [
             "orderId": .int(orderId), "traffic": .int(netin + netout), "netin": .int(netin), "netout": .int(netout),
