@@ -19,7 +19,10 @@ public struct JournalEntry: Sendable {
     public let at: Int64
     public let faultId: Int?
 
-    var size: Int { requestBody.count + responseBody.count + path.utf8.count + query.utf8.count + 256 }
+    var size: Int {
+        let headers = requestHeaders.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+        return requestBody.count + responseBody.count + path.utf8.count + query.utf8.count + headers + 256
+    }
 }
 
 /// A bounded in-memory ring of the API requests (control-plane requests are not kept):

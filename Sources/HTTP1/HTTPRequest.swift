@@ -44,7 +44,7 @@ public struct HTTPRequest: Sendable {
     /// HTTP/1.1 defaults to keep-alive, HTTP/1.0 to close; the `Connection` header overrides.
     public var keepAlive: Bool {
         let tokens = headers.values(for: "Connection").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: " \t") }
+            .map { $0.trimmedWhitespace() }
         if tokens.contains(where: { $0.caseInsensitiveEquals("close") }) { return false }
         if version == .http10 { return tokens.contains(where: { $0.caseInsensitiveEquals("keep-alive") }) }
         return true
@@ -58,14 +58,4 @@ public struct HTTPVersion: Hashable, Sendable, CustomStringConvertible {
     public static let http10 = HTTPVersion(major: 1, minor: 0)
     public static let http11 = HTTPVersion(major: 1, minor: 1)
     public var description: String { "HTTP/\(major).\(minor)" }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> Substring {
-        let characters = Set(set)
-        var slice = self[...]
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return Substring(slice)
-    }
 }

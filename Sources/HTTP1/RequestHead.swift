@@ -87,7 +87,7 @@ struct RequestHead {
                 throw RequestParseError(.badRequest, "Transfer-Encoding in an HTTP/1.0 request")
             }
             let codings = transferEncodings.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
-                .map { $0.trimmingCharacters(in: " \t").lowercased() }
+                .map { $0.trimmedWhitespace().lowercased() }
             guard codings.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isTokenByte) }) else {
                 throw RequestParseError(.badRequest, "malformed Transfer-Encoding")
             }
@@ -99,7 +99,7 @@ struct RequestHead {
         }
         guard !contentLengths.isEmpty else { return .none }
         let values = contentLengths.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            .map { $0.trimmingCharacters(in: " \t") }
+            .map { $0.trimmedWhitespace() }
         guard let declared = values.first, values.allSatisfy({ $0 == declared }),
             !declared.isEmpty, declared.utf8.allSatisfy(isDigit)
         else { throw RequestParseError(.badRequest, "invalid or conflicting Content-Length") }

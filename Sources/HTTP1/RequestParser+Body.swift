@@ -3,6 +3,11 @@
 extension RequestParser {
     /// A chunk-size line with extensions longer than this is hostile, not useful.
     static let maxChunkLineBytes = 4096
+    /// Framing allowed per chunked body, on top of its data: generous for real clients (even
+    /// 1-byte chunks of a 64 KiB body), and a bound on what a hostile one can make us buffer.
+    var maxChunkFramingBytes: Int { max(64 * 1024, maxBodyBytes) }
+    /// While a chunked body streams in, consumed bytes are dropped once this many pile up.
+    static let compactionThreshold = 64 * 1024
 
     mutating func readFixedBody(length: Int) -> Step {
         guard buffer.count - index >= length else { return .needMore }
@@ -14,6 +19,10 @@ extension RequestParser {
     mutating func readChunkSize() -> Step {
         guard let line = nextLine(limit: Self.maxChunkLineBytes) else { return .needMore }
         guard case .some(let range) = line else { return .fail(.init(.badRequest, "chunk size line too long")) }
+        chunkFramingBytes += range.count + 2
+        guard chunkFramingBytes <= maxChunkFramingBytes else {
+            return .fail(.init(.contentTooLarge, "chunked body framing exceeds \(maxChunkFramingBytes) bytes"))
+        }
         let bodySoFar = pending?.body.count ?? 0
         var size = 0
         var digits = 0
@@ -55,6 +64,12 @@ extension RequestParser {
         pending?.body.append(contentsOf: buffer[index..<(index + size)])
         index += size + terminatorLength
         state = .chunkSize
+        if index >= Self.compactionThreshold {
+            buffer.removeSubrange(0..<index)
+            index = 0
+            headScan = 0
+            headLineStart = 0
+        }
         return .continue
     }
 

@@ -38,6 +38,9 @@ public struct RequestParser: Sendable {
     /// The request whose body is being read.
     var pending: HTTPRequest?
     var trailerBytes = 0
+    /// Chunk-size lines (with extensions) of the body being read, which count against a cap
+    /// of their own: only data counts against `maxBodyBytes`.
+    var chunkFramingBytes = 0
 
     enum State: Sendable {
         case head
@@ -129,6 +132,7 @@ public struct RequestParser: Sendable {
         case .chunked:
             pending = head.request
             state = .chunkSize
+            chunkFramingBytes = 0
         }
         if head.expectsContinue && !hasBufferedBytes { return .event(.expectContinue) }
         return .continue

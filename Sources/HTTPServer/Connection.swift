@@ -99,6 +99,8 @@ final class Connection: @unchecked Sendable {
         while let event = parser.next() {
             switch event {
             case .expectContinue:
+                // Paused until the 100 is out, so a stalled write cannot let input pile up.
+                setReading(false)
                 outbox = ResponseSerializer.continueResponse
                 outOffset = 0
                 guard flush() else { return }

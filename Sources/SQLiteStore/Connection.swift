@@ -42,6 +42,14 @@ public final class Connection {
         return try statement.rows(connection: handle)
     }
 
+    /// For SQL built at run time from varying input: prepared, run and finalized at once.
+    @discardableResult
+    public func queryUncached(_ sql: String, _ arguments: [any SQLBindable]) throws -> [Row] {
+        let statement = try Statement(connection: handle, sql: sql)
+        try statement.bind(arguments.map(\.sqlValue))
+        return try statement.rows(connection: handle)
+    }
+
     public func query(_ sql: String, _ arguments: any SQLBindable...) throws -> [Row] {
         try query(sql, arguments)
     }

@@ -47,6 +47,7 @@ public final class Database: @unchecked Sendable {
 
     /// Checkpoints the WAL and closes the connection; later calls fail.
     public func close() {
+        precondition(DispatchQueue.getSpecific(key: queueKey) == nil, "close() called on the database queue")
         queue.sync {
             _ = try? connection?.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             connection?.close()

@@ -14,7 +14,7 @@ public struct Row: Sendable {
     public func int64(_ column: String) -> Int64 {
         switch self[column] {
         case .integer(let value): return value
-        case .real(let value): return Int64(value)
+        case .real(let value): return Int64(exactly: value.rounded(.towardZero)) ?? 0
         case .text(let value): return Int64(value) ?? 0
         default: return 0
         }

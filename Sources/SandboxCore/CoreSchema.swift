@@ -60,5 +60,7 @@ enum CoreSchema {
             );
             CREATE INDEX events_by_tenant ON events(tenant_id, id);
             """),
+        // Job completion deletes its timers by job, and deleting a job cascades through it.
+        Migration("core.002-timers-by-job", "CREATE INDEX timers_by_job ON timers(job_id)"),
     ]
 }

@@ -38,16 +38,11 @@ public struct InputFields: Sendable {
         case .int(let number): return Int(number)
         case .double(let number) where number.rounded() == number && abs(number) < 1e15: return Int(number)
         case .string(let text):
-            if let number = Int(text.trimmingCharacters()) { return number }
+            if let number = Int(text.trimmedWhitespace()) { return number }
         case .bool(let flag): return flag ? 1 : 0
         default: break
         }
         throw DomainError.invalid(key, "\(key) must be an integer")
-    }
-
-    public func requiredInt(_ key: String) throws -> Int {
-        guard let number = try int(key) else { throw DomainError.invalid(key, "\(key) is required") }
-        return number
     }
 
     /// An integer within `range`, with one message that states the whole rule.
@@ -64,7 +59,7 @@ public struct InputFields: Sendable {
     public func double(_ key: String) throws -> Double? {
         guard has(key), let value = object[key] else { return nil }
         if let number = value.doubleValue { return number }
-        if case .string(let text) = value, let number = Double(text.trimmingCharacters()) { return number }
+        if case .string(let text) = value, let number = Double(text.trimmedWhitespace()) { return number }
         throw DomainError.invalid(key, "\(key) must be a number")
     }
 
@@ -74,7 +69,7 @@ public struct InputFields: Sendable {
         case .bool(let flag): return flag
         case .int(let number) where number == 0 || number == 1: return number == 1
         case .string(let text):
-            switch text.lowercased().trimmingCharacters() {
+            switch text.lowercased().trimmedWhitespace() {
             case "1", "true", "yes", "on": return true
             case "0", "false", "no", "off": return false
             case "": return nil
@@ -88,18 +83,5 @@ public struct InputFields: Sendable {
     public func requiredBool(_ key: String) throws -> Bool {
         guard let flag = try bool(key) else { throw DomainError.invalid(key, "\(key) is required") }
         return flag
-    }
-
-    public func nested(_ key: String) -> InputFields? {
-        object[key]?.objectValue.map(InputFields.init)
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
-        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
-        return String(slice)
     }
 }

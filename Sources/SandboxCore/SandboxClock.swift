@@ -18,24 +18,23 @@ public struct SandboxClock: Sendable, Equatable {
         self.anchorReal = anchorReal
     }
 
+    /// The times a clock may show: the Unix epoch to the end of year 9999. Keeps every sum
+    /// of a time and a duration far from Int64 overflow.
+    public static let representable: ClosedRange<Int64> = 0...253_402_300_799_999
+
     /// Sandbox time at real instant `real`.
     public func now(real: Int64) -> Int64 {
         switch mode {
         case .manual: return anchorSandbox
-        case .realtime: return anchorSandbox + Int64((Double(real - anchorReal) * scale).rounded(.down))
+        case .realtime:
+            let elapsed = (Double(real - anchorReal) * scale).rounded(.down)
+            return min(Self.representable.upperBound, anchorSandbox + Int64(max(0, min(elapsed, 1e17))))
         }
     }
 
     /// Re-anchors at `real` so a change of mode or scale never makes time jump.
     public func reanchored(real: Int64, mode: Mode? = nil, scale: Double? = nil) -> SandboxClock {
         SandboxClock(mode: mode ?? self.mode, scale: scale ?? self.scale, anchorSandbox: now(real: real), anchorReal: real)
-    }
-
-    /// Moves sandbox time forward by `millis`, whatever the mode.
-    public func advanced(by millis: Int64, real: Int64) -> SandboxClock {
-        var clock = reanchored(real: real)
-        clock.anchorSandbox += millis
-        return clock
     }
 
     public func set(to sandbox: Int64, real: Int64) -> SandboxClock {

@@ -32,7 +32,6 @@ extension SandboxRuntime {
     public func resetTenant(token: String) throws {
         try database.write { connection in
             try connection.run("DELETE FROM tenants WHERE token = ?", token)
-            forgetTenantCache()
         }
     }
 
@@ -42,7 +41,6 @@ extension SandboxRuntime {
             try connection.run("DELETE FROM tenants")
             try connection.run("DELETE FROM sequences")
             try connection.run("DELETE FROM sqlite_sequence WHERE name IN ('jobs', 'timers', 'events', 'tenants')")
-            forgetTenantCache()
         }
     }
 
@@ -54,34 +52,36 @@ extension SandboxRuntime {
     public func setClock(token: String?, mode: SandboxClock.Mode?, scale: Double?, now target: Int64?) throws
         -> (clock: SandboxClock, now: Int64)
     {
-        try perform(token: token) { context in
+        try moveClock(token: token) { context in
             let real = realTimeMillis()
-            if let target {
-                guard target >= context.now else {
-                    throw DomainError.invalid("now", "now must not be earlier than the tenant's current time \(Timestamp.iso8601(context.now))")
-                }
-                try context.applyDueWork(until: target)
+            if let target, target < context.now {
+                throw DomainError.invalid(
+                    "now", "now must not be earlier than the tenant's current time \(Timestamp.iso8601(context.now))")
             }
-            var clock = context.tenant.clock.reanchored(real: real, mode: mode, scale: scale)
-            clock = clock.set(to: context.now, real: real)
-            var tenant = context.tenantWithRandom
-            tenant.clock = clock
-            try context.replaceTenant(tenant)
-            return (clock, context.now)
+            let clock = context.tenant.clock.reanchored(real: real, mode: mode, scale: scale)
+            return clock.set(to: target ?? context.now, real: real)
         }
     }
 
     /// Moves the tenant's time forward, applying everything that falls due on the way, in order.
     public func advanceClock(token: String?, by millis: Int64) throws -> (clock: SandboxClock, now: Int64) {
         guard millis >= 0 else { throw DomainError.invalid("seconds", "seconds must be a non-negative number") }
-        return try perform(token: token) { context in
-            let target = context.now + millis
-            try context.applyDueWork(until: target)
-            var tenant = context.tenantWithRandom
-            tenant.clock = tenant.clock.set(to: target, real: realTimeMillis())
-            try context.replaceTenant(tenant)
-            return (tenant.clock, context.now)
+        return try moveClock(token: token) { context in
+            context.tenant.clock.set(to: context.now + millis, real: realTimeMillis())
         }
+    }
+
+    /// Stores the clock `change` computes, then reads it back: that read's transaction applies
+    /// the work that fell due on the way (in several transactions if there is a lot of it).
+    private func moveClock(token: String?, _ change: (TenantContext) throws -> SandboxClock) throws
+        -> (clock: SandboxClock, now: Int64)
+    {
+        try perform(token: token) { context in
+            var tenant = context.tenantWithRandom
+            tenant.clock = try change(context)
+            try context.replaceTenant(tenant)
+        }
+        return try clock(token: token)
     }
 
     private func summary(_ tenant: Tenant) -> TenantSummary {

@@ -50,7 +50,6 @@ extension SandboxRuntime {
             try connection.execute("PRAGMA defer_foreign_keys = ON")
             try connection.run("DELETE FROM tenants")
             try connection.run("DELETE FROM sequences")
-            forgetTenantCache()
             let real = realTimeMillis()
             for source in parsed.tenants {
                 guard let id = source.id, let token = source.token else {
@@ -154,8 +153,10 @@ struct SnapshotDocument {
         else {
             throw DomainError.invalid("tenants", "\(field).clock needs mode (realtime or manual) and scale (> 0)")
         }
-        guard let now = clock["nowMillis"]?.intValue ?? clock["now"]?.stringValue.flatMap(Timestamp.parseISO8601) else {
-            throw DomainError.invalid("tenants", "\(field).clock.now must be an ISO-8601 time")
+        guard let now = clock["nowMillis"]?.intValue ?? clock["now"]?.stringValue.flatMap(Timestamp.parseISO8601),
+            SandboxClock.representable.contains(now)
+        else {
+            throw DomainError.invalid("tenants", "\(field).clock.now must be an ISO-8601 time between the years 1970 and 9999")
         }
         guard let random = object["randomState"]?.intValue else {
             throw DomainError.invalid("tenants", "\(field).randomState must be an integer")
@@ -210,7 +211,8 @@ struct SnapshotDocument {
                 }
                 let sql = "INSERT INTO \"\(table.name)\" (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
                 do {
-                    try connection.query(sql, values)
+                    // Column lists vary row by row: not worth a place in the statement cache.
+                    try connection.queryUncached(sql, values)
                 } catch let error as SQLiteError {
                     throw DomainError.invalid("tables", "tables.\(table.name)[\(index)] cannot be stored: \(error.message)")
                 }

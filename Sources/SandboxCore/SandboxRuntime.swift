@@ -10,8 +10,6 @@ public final class SandboxRuntime: @unchecked Sendable {
     public let startedAt = realTimeMillis()
     /// Called after a transaction that recorded state-change events commits.
     public var onEvents: (@Sendable () -> Void)?
-    /// token -> tenant id; touched only on the database queue.
-    private var tenantIds: [String: Int] = [:]
     private var ticker: DispatchSourceTimer?
 
     public init(database: Database, configuration: RuntimeConfiguration, modules: [any SandboxModule]) throws {
@@ -25,8 +23,19 @@ public final class SandboxRuntime: @unchecked Sendable {
     }
 
     /// Runs `body` for the tenant of `token` (created on first use in open mode) after
-    /// applying its due work, all in one transaction.
+    /// applying its due work, all in one transaction. A backlog too large for one transaction
+    /// (a realtime clock that ran while the server was down) is caught up first.
     public func perform<T>(token: String?, _ body: (TenantContext) throws -> T) throws -> T {
+        while true {
+            do {
+                return try performOnce(token: token, body)
+            } catch let backlog as DueWorkBacklog {
+                try catchUp(tenantId: backlog.tenantId)
+            }
+        }
+    }
+
+    private func performOnce<T>(token: String?, _ body: (TenantContext) throws -> T) throws -> T {
         var events = false
         defer { if events { onEvents?() } }
         return try database.write { connection in
@@ -34,12 +43,33 @@ public final class SandboxRuntime: @unchecked Sendable {
             let context = TenantContext(
                 connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
                 scheduler: scheduler)
-            try context.applyDueWork(until: context.now)
+            guard try context.applyDueWork(until: context.now) else { throw DueWorkBacklog(tenantId: tenant.id) }
             let result = try body(context)
             try context.saveRandomState()
             events = context.recordedEvents
             return result
         }
+    }
+
+    /// Applies a tenant's due work up to its clock's present in committed chunks. Gives up
+    /// (409) past a million steps: that is a model rescheduling itself without moving on.
+    func catchUp(tenantId: Int) throws {
+        for _ in 0..<100 {
+            var events = false
+            let done = try database.write { connection -> Bool in
+                guard let tenant = try TenantTable.find(id: tenantId, in: connection) else { return true }
+                let context = TenantContext(
+                    connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
+                    scheduler: scheduler)
+                let done = try context.applyDueWork(until: context.now)
+                try context.saveRandomState()
+                events = context.recordedEvents
+                return done
+            }
+            if events { onEvents?() }
+            if done { return }
+        }
+        throw DomainError.conflict("Too much due work: more than a million steps are due at once")
     }
 
     /// Runs `body` on the database queue for every tenant (the control plane's `?all=true`).
@@ -51,18 +81,14 @@ public final class SandboxRuntime: @unchecked Sendable {
         guard let token, !token.isEmpty else {
             throw DomainError(.unauthenticated, "Authentication credentials were not provided.")
         }
-        if let id = tenantIds[token], let tenant = try TenantTable.find(id: id, in: connection) { return tenant }
-        if let tenant = try TenantTable.find(token: token, in: connection) {
-            tenantIds[token] = tenant.id
-            return tenant
-        }
+        // No token -> id cache: a cache filled inside a transaction that rolls back would
+        // outlive the row, and the UNIQUE index makes this lookup as cheap as one by id.
+        if let tenant = try TenantTable.find(token: token, in: connection) { return tenant }
         let listed = configuration.knownTokens.first(where: { $0.token == token })
         if configuration.strictTokens && listed == nil { throw DomainError(.unauthenticated, "Invalid token.") }
-        let tenant = try createTenant(
+        return try createTenant(
             token: token, balance: listed?.balance ?? configuration.defaultBalance,
             permissions: listed?.permissions ?? [], in: connection)
-        tenantIds[token] = tenant.id
-        return tenant
     }
 
     func createTenant(token: String, balance: Double, permissions: [String], in connection: Connection) throws -> Tenant {
@@ -76,8 +102,6 @@ public final class SandboxRuntime: @unchecked Sendable {
             token: token, balanceCents: Int64((balance * 100).rounded()), permissions: permissions, clock: clock,
             randomState: random.state, in: connection)
     }
-
-    func forgetTenantCache() { tenantIds.removeAll() }
 
     // MARK: Background scheduling for realtime tenants
 
@@ -98,15 +122,25 @@ public final class SandboxRuntime: @unchecked Sendable {
         ticker = nil
     }
 
+    /// Catches up realtime tenants whose earliest timer has fallen due; by id, so a tenant
+    /// reset in the meantime is not brought back.
     func applyRealtimeDueWork() {
-        let tokens = (try? database.read { connection in
+        let real = realTimeMillis()
+        let due = (try? database.read { connection in
             try connection.query(
                 """
-                SELECT DISTINCT n.token FROM timers t JOIN tenants n ON n.id = t.tenant_id
+                SELECT DISTINCT n.id FROM tenants n JOIN timers t ON t.tenant_id = n.id
                 WHERE n.clock_mode = 'realtime'
-                """
-            ).map { $0.string("token") }
+                  AND t.due_at <= n.clock_anchor_sandbox + CAST((? - n.clock_anchor_real) * n.clock_scale AS INTEGER)
+                """, [real]
+            ).map { $0.int("id") }
         }) ?? []
-        for token in tokens { _ = try? perform(token: token) { _ in () } }
+        for tenantId in due { try? catchUp(tenantId: tenantId) }
     }
+}
+
+/// Thrown out of a request's transaction when its tenant has more due work than one
+/// transaction applies; `perform` catches up and runs the request again.
+struct DueWorkBacklog: Error {
+    let tenantId: Int
 }

@@ -1,3 +1,5 @@
+import StructuredData
+
 /// SplitMix64: small, fast and reproducible. Each tenant owns one, persisted with the
 /// tenant, so with `--seed` a tenant's IDs, passwords, IPs and metrics do not depend on
 /// what other tenants do in parallel.
@@ -43,7 +45,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     public mutating func macAddress() -> String {
         var bytes = (0..<6).map { _ in UInt8(int(in: 0...255)) }
         bytes[0] = (bytes[0] | 0x02) & 0xFE
-        return bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined(separator: ":")
+        return bytes.map { String($0, radix: 16).zeroPadded(to: 2) }.joined(separator: ":")
     }
 
     /// An address in 192.0.2.0/24-like documentation ranges would look fake to users;
@@ -60,10 +62,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 }
 
 extension String {
-    func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
-    }
-
     func trimmingLeadingZeros() -> String {
         let trimmed = drop(while: { $0 == "0" })
         return trimmed.isEmpty ? "0" : String(trimmed)

@@ -69,7 +69,7 @@ public enum Snapshot {
         case .integer(let number): return .int(number)
         case .real(let number): return .double(number)
         case .text(let text): return .string(text)
-        case .blob(let bytes): return ["hex": .string(bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined())]
+        case .blob(let bytes): return ["hex": .string(bytes.map { String($0, radix: 16).zeroPadded(to: 2) }.joined())]
         }
     }
 

@@ -1,26 +1,27 @@
 import SQLiteStore
 
 extension TenantContext {
-    /// Guards against a timer that keeps rescheduling itself at the same instant.
-    static let maximumStepsPerAdvance = 200_000
+    /// How much due work one transaction applies; a larger backlog is caught up in several
+    /// committed transactions (see `SandboxRuntime.catchUp`).
+    static let maximumStepsPerTransaction = 10_000
 
-    /// Applies every timer due up to `target`, oldest first, each at its own due time;
-    /// then sets `now` to `target`. Work scheduled by due work is applied in the same pass.
-    func applyDueWork(until target: Int64) throws {
+    /// Applies the timers due up to `target`, oldest first, each at its own due time (so what
+    /// they write reads as when it happened), then sets `now` to `target`. Returns false when
+    /// `limit` steps were applied and more is due; `now` is then the last step's due time.
+    func applyDueWork(until target: Int64, limit: Int = maximumStepsPerTransaction) throws -> Bool {
         var steps = 0
         while let row = try connection.first(
             "SELECT * FROM timers WHERE tenant_id = ? AND due_at <= ? ORDER BY due_at, id LIMIT 1", tenant.id, target)
         {
+            guard steps < limit else { return false }
             let timer = DueTimer(row: row)
             try connection.run("DELETE FROM timers WHERE id = ?", timer.id)
-            now = max(now, timer.dueAt)
+            now = timer.dueAt
             try run(timer)
             steps += 1
-            guard steps < Self.maximumStepsPerAdvance else {
-                throw DomainError.conflict("Too much due work at once: more than \(steps) steps; advance in smaller steps")
-            }
         }
-        now = max(now, target)
+        now = target
+        return true
     }
 
     private func run(_ timer: DueTimer) throws {
@@ -33,11 +34,5 @@ extension TenantContext {
             guard let action = scheduler.action(for: timer.kind) else { return }
             try action(self, timer)
         }
-    }
-
-    /// The earliest pending timer of this tenant, if any.
-    func nextDueTime() throws -> Int64? {
-        try connection.first("SELECT MIN(due_at) AS due FROM timers WHERE tenant_id = ?", tenant.id)
-            .flatMap { $0.optionalInt("due").map(Int64.init) }
     }
 }

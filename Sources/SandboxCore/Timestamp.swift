@@ -1,3 +1,5 @@
+import StructuredData
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,7 +18,7 @@ public enum Timestamp {
     /// `2022-07-13T15:35:48.000000Z` (Laravel's JSON form, reseller `scheduled`).
     public static func laravel(_ millis: Int64) -> String {
         let parts = components(millis)
-        let micros = String(Int((millis % 1000 + 1000) % 1000) * 1000).leftPadded(to: 6)
+        let micros = String(Int((millis % 1000 + 1000) % 1000) * 1000).zeroPadded(to: 6)
         return "\(parts.date)T\(parts.time).\(micros)Z"
     }
 
@@ -82,12 +84,12 @@ public enum Timestamp {
         var seconds = time_t(unixSeconds(millis))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        let date = "\(String(Int(parts.tm_year) + 1900).leftPadded(to: 4))-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
+        let date = "\(String(Int(parts.tm_year) + 1900).zeroPadded(to: 4))-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
         let time = "\(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec))"
         return (date, time)
     }
 
-    private static func pad(_ value: Int32) -> String { String(value).leftPadded(to: 2) }
+    private static func pad(_ value: Int32) -> String { String(value).zeroPadded(to: 2) }
 
     /// Howard Hinnant's days-from-civil algorithm.
     private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {

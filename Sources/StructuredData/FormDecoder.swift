@@ -1,16 +1,23 @@
 /// Decodes `application/x-www-form-urlencoded` bodies the way PHP and Laravel read them:
 /// `parts[cpu]=38&parts[ram]=29` becomes `{"parts": {"cpu": "38", "ram": "29"}}` and
 /// `tags[]=a&tags[]=b` becomes `{"tags": ["a", "b"]}`. All scalars stay strings;
-/// callers coerce them leniently.
+/// callers coerce them leniently. PHP's own limits apply, so hostile bodies cost little:
+/// names nested deeper than `maximumDepth` and fields past `maximumFields` are ignored.
 public enum FormDecoder {
+    /// PHP's `max_input_nesting_level` is 64, like our JSON nesting limit.
+    public static let maximumDepth = JSONParser.maximumDepth
+    /// PHP's `max_input_vars`.
+    public static let maximumFields = 1000
+
     public static func decode(_ text: String) -> JSONObject {
         var root = JSONObject()
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true).prefix(maximumFields) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = percentDecode(parts[0])
             let value = parts.count > 1 ? percentDecode(parts[1]) : ""
-            guard !name.isEmpty else { continue }
-            insert(value: .string(value), path: keyPath(name), into: &root)
+            let path = keyPath(name)
+            guard !name.isEmpty, path.count <= maximumDepth else { continue }
+            insert(value: .string(value), path: path, into: &root)
         }
         return root
     }

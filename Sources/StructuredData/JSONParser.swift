@@ -58,9 +58,12 @@ public enum JSONParser {
 
         mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
             index += 1
-            var object = JSONObject()
+            // Entries plus an index by key: a later duplicate replaces the earlier value in
+            // place (as in JavaScript), without a linear search per key.
+            var entries: [(String, JSONValue)] = []
+            var positions: [String: Int] = [:]
             skipWhitespace()
-            if peek == UInt8(ascii: "}") { index += 1; return .object(object) }
+            if peek == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
             while true {
                 skipWhitespace()
                 guard peek == UInt8(ascii: "\"") else { throw error("expected a string key") }
@@ -69,11 +72,17 @@ public enum JSONParser {
                 guard peek == UInt8(ascii: ":") else { throw error("expected ':'") }
                 index += 1
                 skipWhitespace()
-                object[key] = try value(depth: depth + 1)
+                let item = try value(depth: depth + 1)
+                if let position = positions[key] {
+                    entries[position].1 = item
+                } else {
+                    positions[key] = entries.count
+                    entries.append((key, item))
+                }
                 skipWhitespace()
                 switch peek {
                 case UInt8(ascii: ","): index += 1
-                case UInt8(ascii: "}"): index += 1; return .object(object)
+                case UInt8(ascii: "}"): index += 1; return .object(JSONObject(entries))
                 default: throw error("expected ',' or '}'")
                 }
             }

@@ -58,15 +58,10 @@ struct PageRequest {
             case 48...57, 65...90, 97...122, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             case UInt8(ascii: " "): out += "+"
-            default: out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            default: out += "%" + String(byte, radix: 16, uppercase: true).zeroPadded(to: 2)
             }
         }
         return out
     }
 }
 
-extension String {
-    fileprivate func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
-    }
-}

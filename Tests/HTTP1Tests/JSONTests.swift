@@ -32,3 +32,28 @@ import Testing
         #expect(try JSONParser.parse(ok).arrayValue != nil)
     }
 }
+
+@Suite struct HostileBodyTests {
+    @Test func deeplyNestedFormNamesAreIgnoredNotRecursed() {
+        let deep = "a" + String(repeating: "[x]", count: 200_000) + "=1&ok=2"
+        let decoded = FormDecoder.decode(deep)
+        #expect(decoded["a"] == nil)
+        #expect(decoded["ok"] == "2")
+        let allowed = "a" + String(repeating: "[x]", count: FormDecoder.maximumDepth - 1) + "=1"
+        #expect(FormDecoder.decode(allowed)["a"] != nil)
+    }
+
+    @Test func formFieldsPastPHPsLimitAreIgnored() {
+        let body = (0..<5_000).map { "tags[]=\($0)" }.joined(separator: "&")
+        #expect(FormDecoder.decode(body)["tags"]?.arrayValue?.count == FormDecoder.maximumFields)
+    }
+
+    /// Quadratic object building would take minutes here.
+    @Test func aHundredThousandKeysParse() throws {
+        let body = "{" + (0..<100_000).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",\"k5\":\"last wins\"}"
+        let object = try #require(try JSONParser.parse(body).objectValue)
+        #expect(object.entries.count == 100_000)
+        #expect(object["k5"] == "last wins")
+        #expect(object.keys[5] == "k5", "a duplicate keeps its first position")
+    }
+}

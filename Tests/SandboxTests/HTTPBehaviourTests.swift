@@ -57,6 +57,18 @@ import Testing
         #expect(sandbox.request(.GET, "/api/v1/datacenter/templates", token: "sandbox-demo-token").status == 200)
     }
 
+    @Test func aRefusedFirstRequestDoesNotLendItsTenantToTheNextToken() throws {
+        let sandbox = try TestSandbox()
+        // alpha's tenant row is created, then rolled back with the 404.
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server/4001/status", token: "alpha").status == 404)
+        let created = sandbox.request(.POST, "/api/v1/datacenter/server", token: "beta", json: [
+            "template": "Debian10.0", "cpuCores": 1, "mem": 1024, "disk": "25G", "ipCount": 1,
+        ])
+        #expect(created.status == 200)
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server", token: "alpha").result == [])
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server", token: "beta").result.arrayValue?.count == 1)
+    }
+
     @Test func eachTenantHasItsOwnClock() throws {
         let sandbox = try TestSandbox()
         sandbox.advance(seconds: 86_400, token: "early-bird")

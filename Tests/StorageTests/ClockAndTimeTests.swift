@@ -5,12 +5,17 @@ import Testing
     @Test func manualClockStandsStillAndAdvances() {
         let clock = SandboxClock(mode: .manual, scale: 1, anchorSandbox: 1_000, anchorReal: 50)
         #expect(clock.now(real: 10_000) == 1_000)
-        #expect(clock.advanced(by: 500, real: 10_000).now(real: 99_999) == 1_500)
+        #expect(clock.set(to: 1_500, real: 10_000).now(real: 99_999) == 1_500)
     }
 
     @Test func realtimeClockScales() {
         let clock = SandboxClock(mode: .realtime, scale: 60, anchorSandbox: 0, anchorReal: 1_000)
         #expect(clock.now(real: 2_000) == 60_000)
+    }
+
+    @Test func anAbsurdScaleStaysWithinRepresentableTime() {
+        let clock = SandboxClock(mode: .realtime, scale: 1_000_000, anchorSandbox: 0, anchorReal: 0)
+        #expect(SandboxClock.representable.contains(clock.now(real: Int64.max / 2)))
     }
 
     @Test func changingModeNeverJumps() {

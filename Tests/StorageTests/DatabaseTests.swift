@@ -43,6 +43,24 @@ import Testing
         }
     }
 
+    @Test func textWithNULCharactersIsStoredWhole() throws {
+        let database = try makeDatabase()
+        let text = "abcd\u{0}tail ✓"
+        let stored = try database.write { connection -> String? in
+            try connection.execute("CREATE TABLE notes (body TEXT)")
+            try connection.run("INSERT INTO notes VALUES (?)", text)
+            return try connection.first("SELECT body FROM notes")?.string("body")
+        }
+        #expect(stored == text)
+    }
+
+    @Test func hugeRealsReadAsIntegersDoNotTrap() throws {
+        let database = try makeDatabase()
+        let row = try database.read { try $0.first("SELECT 1e300 AS big, -2.9 AS negative") }
+        #expect(row?.int64("big") == 0)
+        #expect(row?.int64("negative") == -2)
+    }
+
     @Test func migrationsApplyOnceInOrder() throws {
         let database = try makeDatabase()
         let migrations = [

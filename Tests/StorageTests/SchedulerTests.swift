@@ -1,6 +1,6 @@
 import Foundation
 import SQLiteStore
-import SandboxCore
+@testable import SandboxCore
 import StructuredData
 import Testing
 
@@ -92,6 +92,33 @@ struct LampModule: SandboxModule {
             try context.connection.query("SELECT at FROM lamp_log WHERE tenant_id = ?", [context.tenantId]).map { $0.int64("at") - start }
         }
         #expect(times == [1_000, 2_000, 3_000])
+    }
+
+    @Test func overdueWorkIsStampedWithItsDueTimeNotTheRequestTime() throws {
+        let runtime = try makeRuntime()
+        let start = try runtime.perform(token: "a") { context in
+            try context.schedule("lamp.tick", at: context.now + 1_000)
+            return context.now
+        }
+        // Jumping the clock leaves the tick overdue; the next request applies it.
+        _ = try runtime.setClock(token: "a", mode: nil, scale: nil, now: start + 60_000)
+        let stamped = try runtime.perform(token: "a") { context in
+            try context.connection.first("SELECT at FROM lamp_log WHERE tenant_id = ?", context.tenantId)?.int64("at")
+        }
+        #expect(stamped == start + 1_000)
+    }
+
+    @Test func aBacklogLargerThanOneTransactionIsCaughtUpInChunks() throws {
+        let runtime = try makeRuntime()
+        let steps = TenantContext.maximumStepsPerTransaction * 2 + 500
+        try runtime.perform(token: "a") { context in
+            try context.schedule("lamp.tick", at: context.now + 1_000, payload: ["remaining": .int(steps)])
+        }
+        _ = try runtime.advanceClock(token: "a", by: Int64(steps + 10) * 1_000)
+        let count = try runtime.perform(token: "a") { context in
+            try context.connection.first("SELECT COUNT(*) AS n FROM lamp_log WHERE tenant_id = ?", context.tenantId)?.int("n")
+        }
+        #expect(count == steps)
     }
 
     @Test func tenantsHaveTheirOwnClocks() throws {
