@@ -63,27 +63,32 @@ public final class EventFeed: @unchecked Sendable {
         }
     }
 
-    /// On the queue: one query per distinct token, then each waiter takes its share.
+    /// On the queue: one query per distinct (token, after), so each waiter's batch starts at
+    /// its own `after` (a shared batch from the smallest `after` could end before a later
+    /// waiter's events begin), then each waiter of the group takes its share.
     private func deliver(_ ids: [Int]) {
         let parked = ids.compactMap { id in waiters[id].map { (id, $0) } }
-        let groups = Dictionary(grouping: parked, by: { $0.1.token ?? "\u{0}all" })
-        for (_, members) in groups {
-            let token = members[0].1.token
-            let after = members.map(\.1.after).min() ?? 0
+        let groups = Dictionary(grouping: parked, by: { Cursor(token: $0.1.token, after: $0.1.after) })
+        for (cursor, members) in groups {
+            let limit = members.map(\.1.limit).max() ?? Self.maximumBatch
             let found: [EventRecord]
             do {
-                found = try runtime.events(token: token, after: after, limit: Self.maximumBatch)
+                found = try runtime.events(token: cursor.token, after: cursor.after, limit: limit)
             } catch {
                 continue
             }
             guard !found.isEmpty else { continue }
             for (id, waiter) in members {
-                let mine = found.filter { $0.id > waiter.after }.prefix(waiter.limit)
-                guard !mine.isEmpty else { continue }
                 waiters[id] = nil
-                waiter.respond(Self.response(Array(mine), after: waiter.after, all: token == nil))
+                waiter.respond(Self.response(Array(found.prefix(waiter.limit)), after: waiter.after, all: cursor.token == nil))
             }
         }
+    }
+
+    /// Where a group of waiters reads the stream from.
+    private struct Cursor: Hashable {
+        let token: String?
+        let after: Int
     }
 
     static func response(_ events: [EventRecord], after: Int, all: Bool) -> HTTPResponse {

@@ -1,7 +1,6 @@
 import APIKit
 import HTTP1
 import SandboxCore
-import SQLiteStore
 import StructuredData
 
 /// Forced outcomes: list the tenant's jobs and pending timers, finish or fail a job now.
@@ -14,8 +13,7 @@ enum JobControlRoutes {
                 }
                 let context = request.context
                 let active = try request.queryFields().bool("active") ?? false
-                let timers = try context.connection.query(
-                    "SELECT * FROM timers WHERE tenant_id = ? ORDER BY due_at, id", [context.tenantId])
+                let timers = try context.pendingTimers()
                 return .json([
                     "now": .string(Timestamp.iso8601(context.now)),
                     "jobs": .array(try context.jobs(activeOnly: active).map { render($0, now: context.now) }),
@@ -66,14 +64,11 @@ enum JobControlRoutes {
         ]
     }
 
-    static func render(_ timer: Row) -> JSONValue {
+    static func render(_ timer: DueTimer) -> JSONValue {
         [
-            "id": .int(timer.int("id")), "kind": .string(timer.string("kind")),
-            "dueAt": .string(Timestamp.iso8601(timer.int64("due_at"))),
-            "resourceType": .string(timer.optionalString("resource_type")),
-            "resourceId": timer.optionalInt("resource_id").map { .int($0) } ?? .null,
-            "jobId": timer.optionalInt("job_id").map { .int($0) } ?? .null,
-            "payload": (try? JSONParser.parse(timer.string("payload"))) ?? .object([:]),
+            "id": .int(timer.id), "kind": .string(timer.kind), "dueAt": .string(Timestamp.iso8601(timer.dueAt)),
+            "resourceType": .string(timer.resourceType), "resourceId": timer.resourceId.map { .int($0) } ?? .null,
+            "jobId": timer.jobId.map { .int($0) } ?? .null, "payload": timer.payload,
         ]
     }
 }

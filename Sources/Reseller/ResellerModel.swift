@@ -7,9 +7,13 @@ public struct ResellerModel: SandboxModule {
     public let cloud: CloudCatalog
     public let dedicated: DedicatedCatalog
 
-    public init(seeds: SeedDirectory) throws {
+    /// This sandbox's console tickets (in memory, real-time expiry).
+    public let consoles: ConsoleTickets
+
+    public init(seeds: SeedDirectory, consoleTicketSeconds: Double = ConsoleTickets.defaultValidity) throws {
         cloud = try CloudCatalog(seeds: seeds)
         dedicated = try DedicatedCatalog(seeds: seeds)
+        consoles = ConsoleTickets(validity: consoleTicketSeconds)
     }
 
     public var migrations: [Migration] { CloudSchema.migrations + DedicatedSchema.migrations }

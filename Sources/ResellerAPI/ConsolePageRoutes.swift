@@ -8,7 +8,7 @@ enum ConsolePageRoutes {
     static func routes(model: ResellerModel) -> [APIRoute] {
         [
             APIRoute(.GET, "/vnc.html", "noVNC console stand-in page", .open { request, _ in
-                guard let key = request.query("ticket"), let ticket = ConsoleTickets.redeem(key) else {
+                guard let key = request.query("ticket"), let ticket = model.consoles.redeem(key) else {
                     return .html(page(title: "Console ticket invalid", body: expiredText), status: .forbidden)
                 }
                 return .html(page(

@@ -34,7 +34,7 @@ public final class SandboxApplication: @unchecked Sendable {
         configuration.seed = options.seed
         configuration.knownTokens = try seeds.tokens()
         configuration.backgroundInterval = options.backgroundInterval
-        let reseller = try ResellerModel(seeds: seeds)
+        let reseller = try ResellerModel(seeds: seeds, consoleTicketSeconds: options.consoleTicketSeconds)
         let vpsorg = try VPSOrgModel(seeds: seeds)
         let database = try Database(path: try options.preparedDatabasePath())
         runtime = try SandboxRuntime(database: database, configuration: configuration, modules: [reseller, vpsorg])

@@ -1,4 +1,5 @@
 import Foundation
+import Reseller
 import SandboxCore
 
 /// Every setting of the sandbox, from flags or their environment variables (flags win).
@@ -20,6 +21,9 @@ public struct SandboxOptions: Sendable {
     public var adminToken: String?
     public var journalSize = 10_000
     public var quiet = false
+    /// Real seconds a console URL's ticket is valid (`SANDBOX_CONSOLE_TICKET_SECONDS`; a value
+    /// outside 0 < x <= 3600 is ignored, like the variable's absence).
+    public var consoleTicketSeconds = ConsoleTickets.defaultValidity
 
     public init() {}
 
@@ -104,6 +108,7 @@ public struct SandboxOptions: Sendable {
     /// Reads the environment, then the flags. Throws `UsageError` with a message for the user.
     public static func parse(arguments: [String], environment: [String: String]) throws -> SandboxOptions {
         var options = SandboxOptions()
+        options.consoleTicketSeconds = ConsoleTickets.validity(from: environment["SANDBOX_CONSOLE_TICKET_SECONDS"])
         for flag in flags {
             if let value = environment[flag.variable], !value.isEmpty { try flag.apply(&options, value) }
         }

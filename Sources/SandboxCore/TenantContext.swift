@@ -76,6 +76,12 @@ public final class TenantContext {
         }
     }
 
+    /// All of the tenant's timers, the next due first.
+    public func pendingTimers() throws -> [DueTimer] {
+        try connection.query("SELECT * FROM timers WHERE tenant_id = ? ORDER BY due_at, id", [tenant.id])
+            .map(DueTimer.init(row:))
+    }
+
     public func pendingTimers(resourceType: String, resourceId: Int) throws -> [DueTimer] {
         try connection.query(
             "SELECT * FROM timers WHERE tenant_id = ? AND resource_type = ? AND resource_id = ? ORDER BY due_at, id",

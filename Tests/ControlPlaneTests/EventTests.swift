@@ -49,6 +49,41 @@ import Testing
         #expect(events(found).contains { $0["resourceType"] == "job" && $0["to"] == "finished" })
     }
 
+    /// Two long-polls of one tenant, far apart: a batch read from the smaller `after` would
+    /// end before the larger one's events begin, so each must be served from its own `after`.
+    @Test func longPollsWithDifferentAfterEachGetTheirEvents() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.createVM()
+        sandbox.advance(seconds: 130)
+        let task = sandbox.request(
+            .POST, "/api/v1/datacenter/server/\(vm.id)/scheduled", json: ["command": "RESTART", "interval": "DAILY"])
+        #expect(task.status == 200, "\(task.text)")
+        let last = try #require(sandbox.request(.GET, "/_sandbox/events").json["last"]?.intValue)
+        let far = Int(last) + 1_500
+        let early = Box<TestResponse>(), late = Box<TestResponse>()
+        let done = DispatchGroup()
+        for (after, box) in [(Int(last), early), (far, late)] {
+            done.enter()
+            DispatchQueue.global().async { [port = sandbox.port, token = sandbox.token] in
+                box.value = try? HTTPTestClient(port: port).send(
+                    .GET, "/_sandbox/events?after=\(after)&wait=20&limit=1000",
+                    headers: ["Authorization": "Bearer \(token)"], body: [])
+                done.leave()
+            }
+        }
+        #expect(waitUntil { sandbox.application.events.waitingCount == 2 })
+        // One transaction: a thousand days of daily restarts, well over 1500 events.
+        #expect(sandbox.advance(seconds: 1_000 * 86_400).status == 200)
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        let earlyIDs = events(try #require(early.value)).compactMap { $0["id"]?.intValue }
+        let lateIDs = events(try #require(late.value)).compactMap { $0["id"]?.intValue }
+        #expect(earlyIDs.count == 1_000)
+        #expect(earlyIDs.first.map { $0 > last } == true)
+        #expect(!lateIDs.isEmpty)
+        #expect(lateIDs.allSatisfy { $0 > far })
+        #expect(sandbox.application.events.waitingCount == 0)
+    }
+
     @Test func aLongPollTimesOutEmpty() throws {
         let sandbox = try TestSandbox()
         let started = Date()

@@ -15,6 +15,12 @@ import Testing
         let timers = try #require(listing.json["timers"]?.arrayValue)
         #expect(timers.contains { $0["jobId"] == .int(vm.jobId) && $0["dueAt"] == "2026-01-01T00:00:02Z" })
         #expect(timers.contains { $0["dueAt"] == "2026-01-01T00:02:02Z" })
+        let dueTimes = timers.compactMap { $0["dueAt"]?.stringValue }
+        #expect(dueTimes == dueTimes.sorted())
+        #expect(timers.first?.objectValue?.keys == ["id", "kind", "dueAt", "resourceType", "resourceId", "jobId", "payload"])
+        _ = sandbox.createVM(token: "other-tenant")
+        let own = sandbox.request(.GET, "/_sandbox/jobs").json["timers"]?.arrayValue ?? []
+        #expect(own.count == timers.count)
     }
 
     @Test func completeFinishesTheJobNow() throws {

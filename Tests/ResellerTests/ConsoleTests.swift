@@ -33,10 +33,8 @@ import Testing
     }
 
     @Test func ticketExpiresAfterItsRealTimeValidity() async throws {
-        let sandbox = try TestSandbox()
+        let sandbox = try TestSandbox { $0.consoleTicketSeconds = 0.05 }
         let id = sandbox.runningVM()
-        ConsoleTickets.setValidity(0.05, forToken: sandbox.token)
-        defer { ConsoleTickets.setValidity(nil, forToken: sandbox.token) }
         let url = sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/console").result.stringValue ?? ""
         let key = try #require(ticket(in: url))
         try await Task.sleep(for: .milliseconds(120))
@@ -50,6 +48,32 @@ import Testing
         let id = sandbox.runningVM()
         let url = sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/console").result.stringValue ?? ""
         sandbox.advance(seconds: 3600)
+        let key = try #require(ticket(in: url))
+        #expect(sandbox.request(.GET, "/novnc/vnc.html?ticket=\(key)", token: .some(nil)).status == 200)
+    }
+
+    @Test func ticketsBelongToTheirSandbox() throws {
+        let sandbox = try TestSandbox()
+        let neighbour = try TestSandbox()
+        let id = sandbox.runningVM()
+        let url = sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/console").result.stringValue ?? ""
+        let key = try #require(ticket(in: url))
+        #expect(sandbox.request(.GET, "/novnc/vnc.html?ticket=\(key)", token: .some(nil)).status == 200)
+        #expect(neighbour.request(.GET, "/novnc/vnc.html?ticket=\(key)", token: .some(nil)).status == 403)
+    }
+
+    /// Values that would overflow the expiry (or make no sense) are ignored: 10 s.
+    @Test func unusableValiditiesFallBackToTenSeconds() throws {
+        for text in ["inf", "-inf", "nan", "1e300", "0", "-5", "3601", "soon", ""] {
+            #expect(ConsoleTickets.validity(from: text) == 10, "\(text)")
+            #expect(ConsoleTickets(validity: Double(text) ?? .infinity).validity == 10, "\(text)")
+        }
+        #expect(ConsoleTickets.validity(from: nil) == 10)
+        #expect(ConsoleTickets.validity(from: "0.5") == 0.5)
+        #expect(ConsoleTickets.validity(from: "3600") == 3600)
+        let sandbox = try TestSandbox { $0.consoleTicketSeconds = 1e300 }
+        let id = sandbox.runningVM()
+        let url = sandbox.request(.GET, "/api/v1/datacenter/server/\(id)/console").result.stringValue ?? ""
         let key = try #require(ticket(in: url))
         #expect(sandbox.request(.GET, "/novnc/vnc.html?ticket=\(key)", token: .some(nil)).status == 200)
     }

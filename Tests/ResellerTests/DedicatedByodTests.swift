@@ -77,6 +77,26 @@ import Testing
         #expect(Fixture.balance(sandbox) == 10_000 - 62.0)
     }
 
+    @Test func aFailedBuildReleasesItsParts() throws {
+        let sandbox = try TestSandbox()
+        let body: JSONValue = ["parts": ["cpu": 61, "ram": 44, "ssd": 62], "template": "Debian Buster"]
+        let number = try #require(sandbox.request(.POST, byod, json: body).result.intValue)
+        #expect(stock(sandbox, 61) == 0)
+        let job = sandbox.request(.GET, "/_sandbox/jobs").json["jobs"]?.arrayValue?
+            .first { $0["resourceType"] == "byod_order" && $0["resourceId"] == .int(number) }
+        let jobId = try #require(job?["id"]?.intValue)
+        #expect(sandbox.request(.POST, "/_sandbox/jobs/\(jobId)/fail").status == 200)
+        let status = sandbox.request(.GET, "/api/v1/datacenter/dedicated/order/byod/status/\(number)").result
+        #expect(status["status"] == "failed")
+        #expect(stock(sandbox, 61) == 1)
+        #expect(stock(sandbox, 44) == 6)
+        #expect(stock(sandbox, 62) == 1)
+        let events = sandbox.request(.GET, "/_sandbox/events").json["events"]?.arrayValue ?? []
+        #expect(events.contains { $0["resourceType"] == "byod_order" && $0["from"] == "building" && $0["to"] == "failed" })
+        #expect(sandbox.request(.POST, byod, json: body).status == 200)
+        #expect(stock(sandbox, 61) == 0)
+    }
+
     @Test func outOfStockIs400NamingThePart() throws {
         let sandbox = try TestSandbox()
         let hdd = sandbox.request(.POST, byod, json: ["parts": ["cpu": 38, "ram": 29, "hdd": 27], "template": "Debian Buster"])

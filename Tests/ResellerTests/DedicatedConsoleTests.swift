@@ -27,10 +27,8 @@ import Testing
     }
 
     @Test func ticketExpiresAfterItsRealTimeValidity() async throws {
-        let sandbox = try TestSandbox()
+        let sandbox = try TestSandbox { $0.consoleTicketSeconds = 0.05 }
         let id = Fixture.deliveredServer(sandbox)
-        ConsoleTickets.setValidity(0.05, forToken: sandbox.token)
-        defer { ConsoleTickets.setValidity(nil, forToken: sandbox.token) }
         let url = sandbox.request(.GET, Fixture.path(id, "console")).result.stringValue ?? ""
         let key = try #require(ticket(in: url))
         try await Task.sleep(for: .milliseconds(120))

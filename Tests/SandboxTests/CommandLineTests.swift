@@ -43,6 +43,12 @@ import Testing
         #expect(options.clockMode == .manual)
         #expect(options.strictTokens)
         #expect(throws: SandboxOptions.UsageError.self) { try SandboxOptions.parse(arguments: ["--nope"], environment: [:]) }
+        let ticketSeconds = { (value: String) in
+            try SandboxOptions.parse(arguments: [], environment: ["SANDBOX_CONSOLE_TICKET_SECONDS": value]).consoleTicketSeconds
+        }
+        #expect(try ticketSeconds("2.5") == 2.5)
+        #expect(try ticketSeconds("inf") == 10)
+        #expect(try ticketSeconds("1e300") == 10)
         #expect(throws: SandboxOptions.UsageError.self) { try SandboxOptions.parse(arguments: ["--time-scale", "0"], environment: [:]) }
     }
 

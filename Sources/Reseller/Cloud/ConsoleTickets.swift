@@ -32,69 +32,58 @@ public struct ConsoleTicket: Sendable {
 }
 
 /// Console tickets live in memory only: they expire after seconds of real time, so they have
-/// no place in tenant snapshots. Any resource can have a console (VMs, dedicated servers):
+/// no place in tenant snapshots. One table per sandbox (owned by its `ResellerModel`), shared
+/// by request threads. Any resource can have a console (VMs, dedicated servers):
 /// `issue(resourceType:resourceId:in:)` after checking the resource exists.
-public enum ConsoleTickets {
-    /// 10 s as documented; `SANDBOX_CONSOLE_TICKET_SECONDS` overrides it for the whole process.
-    public static let defaultValidity: Double =
-        ProcessInfo.processInfo.environment["SANDBOX_CONSOLE_TICKET_SECONDS"].flatMap(Double.init) ?? 10
+public final class ConsoleTickets: @unchecked Sendable {
+    /// 10 s as documented.
+    public static let defaultValidity: Double = 10
+    /// The longest validity a configuration may ask for (an hour).
+    public static let maximumValidity: Double = 3_600
 
-    private static let store = TicketStore()
+    /// Real seconds a ticket stays valid.
+    public let validity: Double
+    private let lock = NSLock()
+    private var tickets: [String: ConsoleTicket] = [:]
 
-    /// Issues a ticket for the context's tenant, valid for `validity(forToken:)` real seconds.
-    public static func issue(resourceType: String, resourceId: Int, in context: TenantContext) -> ConsoleTicket {
+    /// `validity` in real seconds; anything but a number in 0 < x <= 3600 means the default.
+    public init(validity: Double = ConsoleTickets.defaultValidity) {
+        self.validity = Self.accepts(validity) ? validity : Self.defaultValidity
+    }
+
+    /// The validity a setting's text asks for (e.g. `SANDBOX_CONSOLE_TICKET_SECONDS`): a number
+    /// in 0 < x <= 3600, else (missing, `inf`, `nan`, `1e300`, garbage) the default.
+    public static func validity(from text: String?) -> Double {
+        guard let value = text.flatMap(Double.init), accepts(value) else { return defaultValidity }
+        return value
+    }
+
+    private static func accepts(_ seconds: Double) -> Bool { seconds > 0 && seconds <= maximumValidity }
+
+    /// Issues a ticket for the context's tenant, valid for `validity` real seconds.
+    public func issue(resourceType: String, resourceId: Int, in context: TenantContext) -> ConsoleTicket {
         let realNow = realTimeMillis()
         let stamp = String(UInt32(truncatingIfNeeded: Timestamp.unixSeconds(context.now)), radix: 16, uppercase: true)
-        let secret = base64Like(length: 342, using: &context.random)
+        let secret = Self.base64Like(length: 342, using: &context.random)
         let ticket = ConsoleTicket(
             ticket: context.random.hex(length: 40), vncPassword: "PVEVNC:\(stamp)::\(secret)==",
             tenantId: context.tenantId, resourceType: resourceType, resourceId: resourceId,
-            expiresAt: realNow + Int64(validity(forToken: context.tenant.token) * 1000))
-        store.insert(ticket, now: realNow)
+            expiresAt: realNow + Int64((validity * 1000).rounded()))
+        lock.withLock {
+            tickets = tickets.filter { $0.value.expiresAt > realNow }
+            tickets[ticket.ticket] = ticket
+        }
         return ticket
     }
 
     /// The ticket if it exists and has not expired (real time).
-    public static func redeem(_ ticket: String) -> ConsoleTicket? {
-        store.find(ticket, now: realTimeMillis())
+    public func redeem(_ ticket: String) -> ConsoleTicket? {
+        let now = realTimeMillis()
+        return lock.withLock { tickets[ticket].flatMap { $0.expiresAt > now ? $0 : nil } }
     }
-
-    /// Overrides the validity for one tenant token (tests use tiny values instead of waiting
-    /// 10 s); `nil` restores the default.
-    public static func setValidity(_ seconds: Double?, forToken token: String) {
-        store.setValidity(seconds, forToken: token)
-    }
-
-    static func validity(forToken token: String) -> Double { store.validity(forToken: token) ?? defaultValidity }
 
     private static func base64Like(length: Int, using random: inout SeededRandom) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         return String((0..<length).map { _ in alphabet[random.int(in: 0...alphabet.count - 1)] })
-    }
-}
-
-/// The lock-protected ticket table (requests arrive on many threads).
-private final class TicketStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tickets: [String: ConsoleTicket] = [:]
-    private var validities: [String: Double] = [:]
-
-    func insert(_ ticket: ConsoleTicket, now: Int64) {
-        lock.withLock {
-            tickets = tickets.filter { $0.value.expiresAt > now }
-            tickets[ticket.ticket] = ticket
-        }
-    }
-
-    func find(_ ticket: String, now: Int64) -> ConsoleTicket? {
-        lock.withLock { tickets[ticket].flatMap { $0.expiresAt > now ? $0 : nil } }
-    }
-
-    func setValidity(_ seconds: Double?, forToken token: String) {
-        lock.withLock { validities[token] = seconds }
-    }
-
-    func validity(forToken token: String) -> Double? {
-        lock.withLock { validities[token] }
     }
 }

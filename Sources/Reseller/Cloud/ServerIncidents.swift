@@ -42,7 +42,8 @@ public enum ServerIncidents {
         let id = try insert(
             server: server, gid: gid, start: context.now, stop: context.now, host: address, direction: direction,
             impact: impact, types: types, ongoing: ongoing, in: context)
-        return try context.connection.first("SELECT * FROM server_incidents WHERE id = ?", id).map(render) ?? .null
+        return try context.connection.first(
+            "SELECT * FROM server_incidents WHERE tenant_id = ? AND id = ?", context.tenantId, id).map(render) ?? .null
     }
 
     /// 0-3 finished incidents in the 30 days before the VM was created.

@@ -84,21 +84,34 @@ public enum VirtualServerProvisioning {
         try server.transition(to: .stopped, jobId: job.id, in: context)
     }
 
-    static func allocateIPv4(count: Int, in context: TenantContext, avoiding taken: [String] = []) throws -> [String] {
+    /// Random draws per address before giving up: a nearly full pool fails fast instead of
+    /// spinning while it holds the database queue.
+    static let allocationAttempts = 1_000
+
+    /// `count` free IPv4 addresses from `prefix` (the pool is injectable for tests).
+    static func allocateIPv4(
+        count: Int, in context: TenantContext, avoiding taken: [String] = [], prefix: String = ipv4Prefix
+    ) throws -> [String] {
+        var used = try VirtualServers.allocatedAddresses(in: context).union(taken)
         var addresses: [String] = []
         while addresses.count < count {
-            let address = context.random.ipv4(prefix: ipv4Prefix)
-            if addresses.contains(address) || taken.contains(address) { continue }
-            if try VirtualServers.isAllocated(address, in: context) { continue }
+            let address = try draw(avoiding: used, "IPv4") { context.random.ipv4(prefix: prefix) }
+            used.insert(address)
             addresses.append(address)
         }
         return addresses
     }
 
     static func allocateIPv6(in context: TenantContext) throws -> String {
-        while true {
-            let address = context.random.ipv6(prefix: ipv6Prefix)
-            if try !VirtualServers.isAllocated(address, in: context) { return address }
+        let used = try VirtualServers.allocatedAddresses(in: context)
+        return try draw(avoiding: used, "IPv6") { context.random.ipv6(prefix: ipv6Prefix) }
+    }
+
+    private static func draw(avoiding used: Set<String>, _ family: String, _ next: () -> String) throws -> String {
+        for _ in 0..<allocationAttempts {
+            let address = next()
+            if !used.contains(address) { return address }
         }
+        throw DomainError.conflict("no free \(family) address left in the sandbox pool for this tenant")
     }
 }

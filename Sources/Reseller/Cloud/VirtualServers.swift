@@ -69,8 +69,10 @@ public enum VirtualServers {
             resourceType: VirtualServer.resourceType, resourceId: server.id, from: server.state.rawValue, to: "deleted")
     }
 
-    /// Whether any of the tenant's VMs already has `address`.
-    static func isAllocated(_ address: String, in context: TenantContext) throws -> Bool {
-        try find(ipAddress: address, in: context) != nil
+    /// Every address of the tenant's VMs, read once per allocation rather than once per try.
+    static func allocatedAddresses(in context: TenantContext) throws -> Set<String> {
+        let rows = try context.connection.query(
+            "SELECT ipv4, ipv6 FROM virtual_servers WHERE tenant_id = ?", context.tenantId)
+        return Set(rows.flatMap { VirtualServer.strings($0.string("ipv4")) + VirtualServer.strings($0.string("ipv6")) })
     }
 }

@@ -29,7 +29,8 @@ public enum ByodOrder {
 
     // MARK: Parts and stock
 
-    /// `GET /datacenter/dedicated/market/parts`: stock minus this tenant's reservations.
+    /// `GET /datacenter/dedicated/market/parts`: stock minus this tenant's reservations
+    /// (the parts of building and completed orders; a failed build has released its parts).
     public static func parts(_ catalog: DedicatedCatalog, in context: TenantContext) throws -> JSONValue {
         let reserved = try reservedParts(in: context)
         return .object(
@@ -49,7 +50,7 @@ public enum ByodOrder {
     private static func reservedParts(in context: TenantContext) throws -> [Int: Int] {
         var reserved: [Int: Int] = [:]
         let rows = try context.connection.query(
-            "SELECT cpu_part, ram_part, ssd_part, hdd_part FROM dedicated_byod_orders WHERE tenant_id = ?",
+            "SELECT cpu_part, ram_part, ssd_part, hdd_part FROM dedicated_byod_orders WHERE tenant_id = ? AND failed_at IS NULL",
             context.tenantId)
         for row in rows {
             for column in ["cpu_part", "ram_part", "ssd_part", "hdd_part"] {
@@ -170,5 +171,14 @@ public enum ByodOrder {
             "UPDATE dedicated_byod_orders SET server_id = ? WHERE tenant_id = ? AND id = ?", id, context.tenantId, number)
         try context.recordTransition(resourceType: resourceType, resourceId: number, from: "building", to: "completed")
         return ["serverId": .int(id)]
+    }
+
+    /// A failed (or force-failed) build: the order shows `failed` and its parts return to stock.
+    static func failed(_ number: Int, in context: TenantContext) throws {
+        let changed = try context.connection.run(
+            "UPDATE dedicated_byod_orders SET failed_at = ? WHERE tenant_id = ? AND id = ? AND failed_at IS NULL",
+            context.now, context.tenantId, number)
+        guard changed > 0 else { return }
+        try context.recordTransition(resourceType: resourceType, resourceId: number, from: "building", to: "failed")
     }
 }

@@ -19,7 +19,9 @@ enum DedicatedLifecycle {
                 return ["id": .int(job.resourceId)]
             })
         scheduler.register(
-            JobKind(byodBuild) { context, job in try ByodOrder.complete(job.resourceId, catalog: catalog, in: context) })
+            JobKind(
+                byodBuild, complete: { context, job in try ByodOrder.complete(job.resourceId, catalog: catalog, in: context) },
+                fail: { context, job, _ in try ByodOrder.failed(job.resourceId, in: context) }))
         scheduler.register(JobKind(install) { context, job in try DedicatedInstallation.finish(job, in: context) })
         scheduler.onTimer(boot) { context, timer in
             guard let id = timer.resourceId else { return }

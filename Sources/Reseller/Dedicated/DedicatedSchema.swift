@@ -48,5 +48,9 @@ enum DedicatedSchema {
             );
             CREATE INDEX dedicated_byod_orders_by_tenant ON dedicated_byod_orders(tenant_id, id);
             """),
+        // A failed build gives its parts back to the stock.
+        Migration(
+            "dedicated.002-byod-failed-at",
+            "ALTER TABLE dedicated_byod_orders ADD COLUMN failed_at INTEGER;"),
     ]
 }

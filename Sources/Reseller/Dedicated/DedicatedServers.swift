@@ -65,9 +65,9 @@ public enum DedicatedServers {
     }
 
     /// `GET .../{sid}/console`: a ticket for the sandbox's noVNC stand-in (10 s of real time).
-    public static func console(_ id: Int, in context: TenantContext) throws -> ConsoleTicket {
+    public static func console(_ id: Int, tickets: ConsoleTickets, in context: TenantContext) throws -> ConsoleTicket {
         let server = try idle(id, in: context)
-        return ConsoleTickets.issue(resourceType: DedicatedServer.resourceType, resourceId: server.id, in: context)
+        return tickets.issue(resourceType: DedicatedServer.resourceType, resourceId: server.id, in: context)
     }
 
     /// `POST .../{sid}/terminate`: deleted at once, a running installation with it.

@@ -5,11 +5,11 @@ import StructuredData
 
 /// Console URL and network incidents of a VM.
 enum VirtualServerInsightRoutes {
-    static func routes() -> [APIRoute] {
+    static func routes(consoles: ConsoleTickets) -> [APIRoute] {
         [
             .tenant(.GET, "/datacenter/server/{sid:int}/console", "noVNC console URL (valid 10 s)") { request in
                 let server = try VirtualServers.find(request.intParameter("sid"), in: request.context)
-                let ticket = ConsoleTickets.issue(
+                let ticket = consoles.issue(
                     resourceType: VirtualServer.resourceType, resourceId: server.id, in: request.context)
                 return ResellerAPI.result(.string(ticket.url(host: ConsolePageRoutes.host(of: request.http))))
             },

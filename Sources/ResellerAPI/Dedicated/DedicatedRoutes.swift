@@ -25,6 +25,6 @@ enum DedicatedRoutes {
                 ResellerAPI.result(try DedicatedServers.list(in: request.context))
             },
         ]
-        return market + ByodRoutes.routes(catalog: catalog) + DedicatedServerRoutes.routes(catalog: catalog)
+        return market + ByodRoutes.routes(catalog: catalog) + DedicatedServerRoutes.routes(catalog: catalog, consoles: model.consoles)
     }
 }

@@ -4,7 +4,7 @@ import Reseller
 
 /// Per-server routes (`/datacenter/dedicated/{sid}/...`).
 enum DedicatedServerRoutes {
-    static func routes(catalog: DedicatedCatalog) -> [APIRoute] {
+    static func routes(catalog: DedicatedCatalog, consoles: ConsoleTickets) -> [APIRoute] {
         let prefix = "/datacenter/dedicated/{sid:int}"
         return [
             .tenant(.PUT, "\(prefix)/start", "Start a dedicated server") { request in
@@ -27,7 +27,8 @@ enum DedicatedServerRoutes {
                 return ResellerAPI.result(true)
             },
             .tenant(.GET, "\(prefix)/console", "noVNC console URL (valid 10 s)") { request in
-                let ticket = try DedicatedServers.console(request.intParameter("sid"), in: request.context)
+                let ticket = try DedicatedServers.console(
+                    request.intParameter("sid"), tickets: consoles, in: request.context)
                 return ResellerAPI.result(.string(ticket.url(host: ConsolePageRoutes.host(of: request.http))))
             },
             .tenant(.GET, "\(prefix)/status", "Dedicated server status") { request in
