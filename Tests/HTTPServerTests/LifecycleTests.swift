@@ -8,7 +8,7 @@ extension ServerTests {
             let server = try TestServer()
             let client = try server.client()
             client.send("GET /slow?ms=300 HTTP/1.1\r\n\r\n")
-            usleep(50_000)
+            #expect(TestServer.eventually { server.handledRequests == 1 })
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async {
                 server.server.shutdown(timeout: 3)
@@ -26,7 +26,7 @@ extension ServerTests {
             let server = try TestServer()
             let client = try server.client()
             client.send("GET /slow?ms=2000 HTTP/1.1\r\n\r\n")
-            usleep(50_000)
+            #expect(TestServer.eventually { server.handledRequests == 1 })
             let started = Date()
             server.server.shutdown(timeout: 0.2)
             #expect(Date().timeIntervalSince(started) < 1.5)

@@ -11,12 +11,16 @@ final class TestServer: @unchecked Sendable {
     let port: Int
     private let lock = NSLock()
     private var errors: [Int] = []
+    private let handled = HandledRequests()
 
     init(_ configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         var configuration = ServerConfiguration()
         configuration.port = 0
         configure(&configuration)
-        server = HTTPServer(configuration: configuration, handler: TestServer.echo)
+        server = HTTPServer(configuration: configuration) { [handled] request, respond in
+            handled.count(request)
+            TestServer.echo(request, respond)
+        }
         port = try server.start()
         server.onProtocolError = { [weak self] status, _ in self?.record(status) }
     }
@@ -24,6 +28,8 @@ final class TestServer: @unchecked Sendable {
     deinit { server.shutdown(timeout: 1) }
 
     var protocolErrors: [Int] { lock.withLock { errors } }
+    /// Requests that reached the handler, so tests wait for that instead of sleeping.
+    var handledRequests: Int { handled.value }
     private func record(_ status: Int) { lock.withLock { errors.append(status) } }
 
     func client() throws -> RawClient { try RawClient(port: port) }
@@ -54,6 +60,13 @@ final class TestServer: @unchecked Sendable {
             respond(HTTPResponse(status: .ok, headers: headers, body: request.body))
         }
     }
+}
+
+final class HandledRequests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+    func count(_ request: HTTPRequest) { lock.withLock { total += 1 } }
+    var value: Int { lock.withLock { total } }
 }
 
 /// Descriptors this process holds for sockets whose local port is `port`: the server's

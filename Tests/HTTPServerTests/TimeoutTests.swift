@@ -42,7 +42,7 @@ extension ServerTests {
             let server = try TestServer()
             let client = try server.client()
             client.send("GET /slow?ms=3000 HTTP/1.1\r\n\r\n")
-            usleep(50_000)
+            #expect(TestServer.eventually { server.handledRequests == 1 })
             client.reset()
             #expect(TestServer.eventually { server.server.connectionCount == 0 })
         }
