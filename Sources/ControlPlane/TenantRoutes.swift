@@ -9,8 +9,10 @@ enum TenantRoutes {
             APIRoute(.POST, "/tenants", "Create or update a tenant", .open { request, _ in
                 let fields = try request.fields()
                 let token = try fields.requiredString("token")
-                guard token.count <= 512, !token.contains(where: { $0.isWhitespace }) else {
-                    throw DomainError.invalid("token", "token must be at most 512 characters without spaces")
+                // A token no client could send in an Authorization header is refused.
+                guard token.count <= 512, !token.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+                else {
+                    throw DomainError.invalid("token", "token must be at most 512 characters without spaces or control characters")
                 }
                 let balance = try fields.double("balance")
                 if let balance, !(balance >= 0 && balance <= 1e12) {

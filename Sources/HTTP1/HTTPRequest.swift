@@ -20,10 +20,16 @@ public struct HTTPRequest: Sendable {
         self.body = body
     }
 
-    /// The path without the query, percent-decoding left to the router (per segment).
+    /// The path without the query, percent-decoding left to the router (per segment). An
+    /// absolute-form target (`http://host/path`, as sent to proxies) is served by its path.
     public var path: Substring {
-        guard let mark = target.firstIndex(of: "?") else { return target[...] }
-        return target[..<mark]
+        var path = target[...]
+        if path.first != "/", let scheme = path.range(of: "://") {
+            let afterAuthority = path[scheme.upperBound...]
+            path = afterAuthority.firstIndex(of: "/").map { afterAuthority[$0...] } ?? "/"
+        }
+        guard let mark = path.firstIndex(of: "?") else { return path }
+        return path[..<mark]
     }
 
     public var queryString: Substring {

@@ -22,10 +22,12 @@ public enum RequestBody {
         }
         let contentType = request.headers["Content-Type"]?.lowercased() ?? ""
         let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "\"")
-        if contentType.contains("x-www-form-urlencoded") || !looksLikeJSON {
-            if looksLikeJSON == false, body.contains(UInt8(ascii: "=")) || contentType.contains("form") {
-                return FormDecoder.decode(String(decoding: body, as: UTF8.self))
-            }
+        // A declared form is a form, whatever it starts with (`[]=1`); an undeclared body is
+        // read by its looks, so PHP clients' forms under a JSON content type work too.
+        if contentType.contains("x-www-form-urlencoded")
+            || (!looksLikeJSON && (body.contains(UInt8(ascii: "=")) || contentType.contains("form")))
+        {
+            return FormDecoder.decode(String(decoding: body, as: UTF8.self))
         }
         do {
             let value = try JSONParser.parse(body)

@@ -17,6 +17,19 @@ import Testing
         #expect(object["name"] == "x y")
     }
 
+    @Test func aDeclaredFormIsAFormWhateverItStartsWith() throws {
+        let fields = try RequestBody.decode(post("[]=1&[x]=2&name=a", contentType: "application/x-www-form-urlencoded"))
+        #expect(fields["name"] == "a")
+    }
+
+    @Test func absoluteFormTargetsAreServedByTheirPath() {
+        let request = HTTPRequest(method: .GET, target: "http://sandbox.test:8080/api/v1/job/7?x=1")
+        #expect(request.path == "/api/v1/job/7")
+        #expect(request.query("x") == "1")
+        #expect(HTTPRequest(method: .GET, target: "http://sandbox.test").path == "/")
+        #expect(HTTPRequest(method: .GET, target: "/plain/path?q").path == "/plain/path")
+    }
+
     @Test func formBodyUnderJSONContentType() throws {
         let object = try RequestBody.decode(post("a=1&b[c]=2", contentType: "application/json"))
         #expect(object["a"] == "1")

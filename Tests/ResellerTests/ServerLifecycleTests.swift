@@ -118,6 +118,10 @@ import Testing
         #expect(job["output"]?.stringValue?.contains("deleted") == true)
         sandbox.advance(seconds: 200)
         #expect(sandbox.serverIDs().isEmpty)
+        let events = sandbox.request(.GET, "/_sandbox/events?after=0").json["events"]?.arrayValue ?? []
+        let last = events.last { $0["resourceType"] == "virtual_server" }
+        #expect(last?["from"] == "stopped", "the aborted install left the VM stopped before it was deleted")
+        #expect(last?["to"] == "deleted")
     }
 
     @Test func reinstallIsAJobWithANewRootPassword() throws {

@@ -28,6 +28,9 @@ import Testing
         ("location", "Frankfurt", "location must be one of the ids"),
         ("hostname", "abc", "hostname must be 4 to 253 characters"),
         ("hostname", "web server", "hostname must be 4 to 253 characters"),
+        ("hostname", "....", "hostname must be 4 to 253 characters"),
+        ("hostname", "-web.example.com", "hostname must be 4 to 253 characters"),
+        ("hostname", "web..example.com", "hostname must be 4 to 253 characters"),
         ("sshKey", ["ssh-rsa"], "sshKey must be a string"),
     ]
 

@@ -62,11 +62,14 @@ public enum VirtualServers {
     /// `ON DELETE CASCADE`, every row that references it.
     static func delete(_ server: VirtualServer, reason: String, in context: TenantContext) throws {
         try context.cancelJobs(resourceType: VirtualServer.resourceType, resourceId: server.id, reason: reason)
+        // Cancelling a job can move the VM (an aborted install leaves it stopped): the event
+        // starts from the state it is in now.
+        let current = try find(server.id, in: context)
         try context.cancelTimers(resourceType: VirtualServer.resourceType, resourceId: server.id)
         try context.connection.run(
             "DELETE FROM virtual_servers WHERE id = ? AND tenant_id = ?", server.id, context.tenantId)
         try context.recordTransition(
-            resourceType: VirtualServer.resourceType, resourceId: server.id, from: server.state.rawValue, to: "deleted")
+            resourceType: VirtualServer.resourceType, resourceId: server.id, from: current.state.rawValue, to: "deleted")
     }
 
     /// Every address of the tenant's VMs, read once per allocation rather than once per try.
