@@ -21,19 +21,22 @@ public enum RequestBody {
             return JSONObject()
         }
         let contentType = request.headers["Content-Type"]?.lowercased() ?? ""
+        let declaredForm = contentType.contains("x-www-form-urlencoded")
         let looksLikeJSON = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "\"")
-        // A declared form is a form, whatever it starts with (`[]=1`); an undeclared body is
-        // read by its looks, so PHP clients' forms under a JSON content type work too.
-        if contentType.contains("x-www-form-urlencoded")
-            || (!looksLikeJSON && (body.contains(UInt8(ascii: "=")) || contentType.contains("form")))
-        {
+        // Read by its looks, not its label: `curl -d '{...}'` labels JSON as a form, and PHP
+        // clients send forms labelled JSON. A declared form that is not JSON (`[]=1`) is a form.
+        if !looksLikeJSON && (body.contains(UInt8(ascii: "=")) || contentType.contains("form")) {
             return FormDecoder.decode(String(decoding: body, as: UTF8.self))
         }
         do {
             let value = try JSONParser.parse(body)
-            guard case .object(let object) = value else { throw Failure.notAnObject }
+            guard case .object(let object) = value else {
+                if declaredForm { return FormDecoder.decode(String(decoding: body, as: UTF8.self)) }
+                throw Failure.notAnObject
+            }
             return object
         } catch let error as JSONParser.SyntaxError {
+            if declaredForm { return FormDecoder.decode(String(decoding: body, as: UTF8.self)) }
             throw .malformedJSON(error.description)
         } catch {
             throw .notAnObject

@@ -55,6 +55,10 @@ public final class SandboxApplication: @unchecked Sendable {
         adminGate = AdminGate(host: options.host, token: options.adminToken)
     }
 
+    /// Where delayed (fault-injected) answers wait: a serial queue, which draws on Dispatch's
+    /// overcommit pool, so blocked threads elsewhere cannot hold them up.
+    static let delayedAnswers = DispatchQueue(label: "sandbox.faults.delay")
+
     /// Answers one request; `respond` is called exactly once. Control-plane requests pass
     /// the admin gate; API requests may meet a fault rule first and are journaled.
     public func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
@@ -95,7 +99,7 @@ public final class SandboxApplication: @unchecked Sendable {
         }
         guard rule.delayMs > 0 else { return answer() }
         // A delay parks the request on a timer; it holds no thread while it waits.
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(rule.delayMs), execute: answer)
+        Self.delayedAnswers.asyncAfter(deadline: .now() + .milliseconds(rule.delayMs), execute: answer)
     }
 
     /// Routes within `service` and answers through `done` with the response and, for tenant

@@ -109,7 +109,8 @@ public final class SandboxRuntime: @unchecked Sendable {
     /// scheduled tasks happen even when nobody asks.
     public func startBackgroundScheduler() {
         guard configuration.backgroundInterval > 0, ticker == nil else { return }
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        // A queue of its own: global queues are width-limited and starve when threads block.
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "sandbox.scheduler.background"))
         let interval = configuration.backgroundInterval
         timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
         timer.setEventHandler { [weak self] in self?.applyRealtimeDueWork() }

@@ -35,7 +35,7 @@ import Testing
         let done = DispatchSemaphore(value: 0)
         let box = Box<TestResponse>()
         let started = Date()
-        DispatchQueue.global().async { [token = sandbox.token] in
+        Thread.detachNewThread { [token = sandbox.token] in
             box.value = try? client.send(
                 .GET, "/_sandbox/events?after=\(last)&wait=20", headers: ["Authorization": "Bearer \(token)"], body: [])
             done.signal()
@@ -64,7 +64,7 @@ import Testing
         let done = DispatchGroup()
         for (after, box) in [(Int(last), early), (far, late)] {
             done.enter()
-            DispatchQueue.global().async { [port = sandbox.port, token = sandbox.token] in
+            Thread.detachNewThread { [port = sandbox.port, token = sandbox.token] in
                 box.value = try? HTTPTestClient(port: port).send(
                     .GET, "/_sandbox/events?after=\(after)&wait=20&limit=1000",
                     headers: ["Authorization": "Bearer \(token)"], body: [])

@@ -10,7 +10,7 @@ extension ServerTests {
             client.send("GET /slow?ms=300 HTTP/1.1\r\n\r\n")
             #expect(TestServer.eventually { server.handledRequests == 1 })
             let done = DispatchSemaphore(value: 0)
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 server.server.shutdown(timeout: 3)
                 done.signal()
             }

@@ -44,11 +44,14 @@ final class TestServer: @unchecked Sendable {
         return condition()
     }
 
+    static let slowAnswers = DispatchQueue(label: "TestServer.slow")
+
     static let echo: HTTPServer.Handler = { request, respond in
         switch request.path {
         case "/slow":
             let delay = Double(request.query("ms").flatMap { Int($0) } ?? 300) / 1000
-            DispatchQueue.global().asyncAfter(deadline: .now() + delay) {
+            // Not a global queue: tests blocked in recv can starve its width-limited pool.
+            TestServer.slowAnswers.asyncAfter(deadline: .now() + delay) {
                 respond(HTTPResponse(status: .ok, body: Array("slow".utf8)))
             }
         case "/big":

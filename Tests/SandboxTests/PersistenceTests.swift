@@ -44,7 +44,10 @@ import Testing
         let acknowledged = LockedList()
         // Writers stop when the process dies under them, 0.4 s in (a timer of its own:
         // concurrentPerform runs only as many iterations at once as there are cores).
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.4) { process.signal(SIGKILL) }
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.4)
+            process.signal(SIGKILL)
+        }
         DispatchQueue.concurrentPerform(iterations: 4) { writer in
             let client = HTTPTestClient(port: port)
             for index in 0..<10_000 {
