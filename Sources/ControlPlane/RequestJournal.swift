@@ -3,15 +3,13 @@ import HTTP1
 import SandboxCore
 import StructuredData
 
-/// One answered API request, as the journal keeps it.
+/// One answered API request, as the journal keeps it. It holds the request and the response
+/// body as they were (copy-on-write arrays: recording retains, it does not copy) and derives
+/// the rest when read, so recording stays cheap on the hot path.
 public struct JournalEntry: Sendable {
     public let id: Int
     public let token: String?
-    public let method: String
-    public let path: String
-    public let query: String
-    public let requestHeaders: [(name: String, value: String)]
-    public let requestBody: [UInt8]
+    let request: HTTPRequest
     public let status: Int
     public let responseBody: [UInt8]
     public let millis: Double
@@ -19,9 +17,21 @@ public struct JournalEntry: Sendable {
     public let at: Int64
     public let faultId: Int?
 
+    public var method: String { request.method.rawValue }
+    public var path: String { String(request.path) }
+    public var query: String { String(request.queryString) }
+    public var requestBody: [UInt8] { request.body }
+
+    /// The request's headers, `Authorization` masked.
+    public var requestHeaders: [(name: String, value: String)] {
+        request.headers.fields.map { field in
+            (field.name, field.name.caseInsensitiveEquals("Authorization") ? RequestJournal.mask(field.value) : field.value)
+        }
+    }
+
     var size: Int {
-        let headers = requestHeaders.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
-        return requestBody.count + responseBody.count + path.utf8.count + query.utf8.count + headers + 256
+        let headers = request.headers.fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+        return request.body.count + responseBody.count + request.target.utf8.count + headers + 256
     }
 }
 
@@ -49,16 +59,15 @@ public final class RequestJournal: @unchecked Sendable {
         _ request: HTTPRequest, token: String?, response: HTTPResponse, millis: Double, at: Int64, faultId: Int?
     ) {
         guard capacity > 0 else { return }
-        let headers = request.headers.fields.map { field in
-            (name: field.name, value: field.name.caseInsensitiveEquals("Authorization") ? Self.mask(field.value) : field.value)
-        }
+        var kept = request
+        if kept.body.count > Self.maximumBodyBytes { kept.body = Array(kept.body.prefix(Self.maximumBodyBytes)) }
+        let responseBody = response.body.count > Self.maximumBodyBytes
+            ? Array(response.body.prefix(Self.maximumBodyBytes)) : response.body
         lock.lock()
         defer { lock.unlock() }
         let entry = JournalEntry(
-            id: nextId, token: token, method: request.method.rawValue, path: String(request.path),
-            query: String(request.queryString), requestHeaders: headers,
-            requestBody: Array(request.body.prefix(Self.maximumBodyBytes)), status: response.status.code,
-            responseBody: Array(response.body.prefix(Self.maximumBodyBytes)), millis: millis, at: at, faultId: faultId)
+            id: nextId, token: token, request: kept, status: response.status.code, responseBody: responseBody,
+            millis: millis, at: at, faultId: faultId)
         nextId += 1
         while count > 0 && (count == capacity || bytes + entry.size > byteBudget) { dropOldest() }
         ring[(head + count) % capacity] = entry
