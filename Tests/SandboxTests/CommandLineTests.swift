@@ -35,6 +35,20 @@ import Testing
         #expect(first.waitForExit() == 0)
     }
 
+    @Test func aBrokenFixtureStopsStartUpNamingFileAndField() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-seeds-\(UUID())")
+        try FileManager.default.copyItem(atPath: TestSandbox.seedDataPath, toPath: folder.path)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"{"locations": [{"id": "one", "name": "x", "country": "y", "iso": "DE", "note": ""}]}"#
+            .write(to: folder.appendingPathComponent("locations.json"), atomically: true, encoding: .utf8)
+        let process = try SandboxProcess(arguments: ["--port", "0", "--db", ":memory:", "--seed-data", folder.path])
+        try process.process.run()
+        #expect(process.waitForExit() == 1)
+        let message = process.standardError()
+        #expect(message.contains("locations.json"), "\(message)")
+        #expect(message.contains("locations[0].id"), "\(message)")
+    }
+
     @Test func environmentVariablesSetFlagsAndFlagsWin() throws {
         let options = try SandboxOptions.parse(
             arguments: ["--clock", "manual"],
