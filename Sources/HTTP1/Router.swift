@@ -10,12 +10,7 @@ public struct Router<Handler: Sendable>: Sendable {
         public let method: HTTPMethod
         public let pattern: String
         public let handler: Handler
-        let segments: [Segment]
-    }
-
-    enum Segment: Sendable, Equatable {
-        case literal(String)
-        case parameter(String, integer: Bool)
+        let segments: [RouteSegment]
     }
 
     public private(set) var routes: [Route] = []
@@ -30,7 +25,7 @@ public struct Router<Handler: Sendable>: Sendable {
         let segments = Self.split(path)
         var allowed: [HTTPMethod] = []
         for route in routes {
-            guard let parameters = Self.bind(route.segments, to: segments) else { continue }
+            guard let parameters = RouteSegment.bind(route.segments, to: segments) else { continue }
             if route.method == method || (method == .HEAD && route.method == .GET) {
                 return .found(route.handler, parameters, pattern: route.pattern)
             }
@@ -39,7 +34,7 @@ public struct Router<Handler: Sendable>: Sendable {
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
     }
 
-    static func compile(_ pattern: String) -> [Segment] {
+    static func compile(_ pattern: String) -> [RouteSegment] {
         pattern.split(separator: "/").map { part in
             guard part.first == "{", part.last == "}" else { return .literal(String(part)) }
             let inner = part.dropFirst().dropLast()
@@ -51,12 +46,21 @@ public struct Router<Handler: Sendable>: Sendable {
     static func split(_ path: Substring) -> [Substring] {
         path.split(separator: "/", omittingEmptySubsequences: true)
     }
+}
 
-    static func bind(_ pattern: [Segment], to segments: [Substring]) -> PathParameters? {
+/// One segment of a route pattern. Outside the generic `Router` on purpose: matching runs for
+/// every route on every request, and as a member of `Router<Handler>` it was compiled
+/// unspecialized, paying runtime generic-metadata lookups per route (most of the routing cost).
+enum RouteSegment: Sendable, Equatable {
+    case literal(String)
+    case parameter(String, integer: Bool)
+
+    static func bind(_ pattern: [RouteSegment], to segments: [Substring]) -> PathParameters? {
         guard pattern.count == segments.count else { return nil }
         var parameters = PathParameters()
-        for (expected, actual) in zip(pattern, segments) {
-            switch expected {
+        for index in pattern.indices {
+            let actual = segments[index]
+            switch pattern[index] {
             case .literal(let literal):
                 guard actual == literal else { return nil }
             case .parameter(let name, let integer):
