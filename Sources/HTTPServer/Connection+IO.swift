@@ -31,6 +31,9 @@ extension Connection {
             }
             if count > 0 {
                 total += count
+                // A short read drained the socket: skip the recv that would only say EAGAIN
+                // (one syscall per request); the source fires again if more arrives.
+                if count < Self.readChunk { break }
                 continue
             }
             if count == 0 {
