@@ -21,7 +21,10 @@ public struct APIService: Sendable {
 
     /// Whether `path` lies under this service's prefix (`/api/v1/servers` owns `/api/v1/servers/12`).
     public func owns(_ path: Substring) -> Bool {
-        path == prefix || path.hasPrefix(prefix + "/")
+        // Byte-wise and without building `prefix + "/"`: this runs for every service on every request.
+        guard path.utf8.starts(with: prefix.utf8) else { return false }
+        let rest = path.utf8.dropFirst(prefix.utf8.count)
+        return rest.isEmpty || rest.first == UInt8(ascii: "/")
     }
 }
 
