@@ -13,9 +13,11 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
         ),
+        // Linux's epoll, which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CEpoll"),
         .target(name: "StructuredData"),
         .target(name: "HTTP1", dependencies: ["StructuredData"]),
-        .target(name: "HTTPServer", dependencies: ["HTTP1"]),
+        .target(name: "HTTPServer", dependencies: ["HTTP1", "CEpoll"]),
         .target(name: "SQLiteStore", dependencies: ["CSQLite"]),
         .target(name: "SandboxCore", dependencies: ["SQLiteStore", "StructuredData"]),
         .target(name: "APIKit", dependencies: ["SandboxCore", "HTTP1"]),

@@ -1,10 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CEpoll
 import Dispatch
 
-/// Socket I/O for a connection: non-blocking reads and writes driven by Dispatch sources,
-/// and the close paths, which all end in the sources' cancel handlers closing the fd.
+/// Socket I/O for a connection: non-blocking reads and writes driven by the event loop's
+/// epoll set, and the close paths, which all end in `closeNow`.
 extension Connection {
     static let readChunk = 64 * 1024
     /// Per event, so one fast client cannot monopolise a worker thread.
@@ -12,8 +13,8 @@ extension Connection {
     /// Input buffered behind a request being answered before reading pauses.
     static let pipelineBudget = 256 * 1024
 
-    /// Reading stays on while a request is answered (suspending and resuming the source for
-    /// every request costs two trips through libdispatch's manager thread); pipelined input
+    /// Reading stays on while a request is answered (toggling epoll interest for every request
+    /// costs two `epoll_ctl` calls); pipelined input
     /// waits in the parser, and past `pipelineBudget` reading pauses until the answer is out,
     /// which leaves the client to TCP back-pressure.
     func readable() {
@@ -32,7 +33,7 @@ extension Connection {
             if count > 0 {
                 total += count
                 // A short read drained the socket: skip the recv that would only say EAGAIN
-                // (one syscall per request); the source fires again if more arrives.
+                // (one syscall per request); level-triggered epoll reports it again if more arrives.
                 if count < Self.readChunk { break }
                 continue
             }
@@ -57,7 +58,7 @@ extension Connection {
     }
 
     /// Sends what is left of `outbox`; true once it is all written. A response normally goes
-    /// out in one `send`; only a full socket buffer splits it, and the write source resumes it.
+    /// out in one `send`; only a full socket buffer splits it, and EPOLLOUT resumes it.
     func flush() -> Bool {
         while outOffset < outbox.count {
             let sent = outbox.withUnsafeBytes { raw -> Int in
@@ -101,36 +102,43 @@ extension Connection {
         arm(.linger, after: min(2, max(0.1, configuration.idleTimeout)))
     }
 
+    /// Leaves the epoll set before closing, so the fd number can be reused safely.
     func closeNow() {
         guard phase != .closed else { return }
         phase = .closed
         inFlight = nil
         timer.cancel()
-        // A suspended source delivers its cancel handler only once resumed.
-        readSource.cancel()
-        if !readActive { readSource.resume() }
-        writeSource.cancel()
-        if !writeActive { writeSource.resume() }
-        readActive = true
-        writeActive = true
-    }
-
-    func sourceCancelled() {
-        pendingCancels -= 1
-        guard pendingCancels == 0 else { return }
+        readActive = false
+        writeActive = false
+        loop.update(self, from: watched, to: 0)
+        watched = 0
         close(fd)
         context.value.closed(self)
+    }
+
+    /// Called by the loop with the epoll events that fired. A hang-up or error goes to
+    /// whichever side is watched: `recv` or `send` then reports it.
+    func ready(_ events: UInt32) {
+        let failed = events & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0
+        if readActive, failed || events & EPOLLIN.rawValue != 0 { readable() }
+        if writeActive, failed || events & EPOLLOUT.rawValue != 0 { writable() }
     }
 
     func setReading(_ active: Bool) {
         guard phase != .closed, active != readActive, !(active && peerClosed) else { return }
         readActive = active
-        if active { readSource.resume() } else { readSource.suspend() }
+        watch()
     }
 
     func setWriting(_ active: Bool) {
         guard phase != .closed, active != writeActive else { return }
         writeActive = active
-        if active { writeSource.resume() } else { writeSource.suspend() }
+        watch()
+    }
+
+    private func watch() {
+        let events = (readActive ? EPOLLIN.rawValue : 0) | (writeActive ? EPOLLOUT.rawValue : 0)
+        loop.update(self, from: watched, to: events)
+        watched = events
     }
 }

@@ -12,12 +12,12 @@ struct ConnectionContext: Sendable {
     let closed: @Sendable (Connection) -> Void
 }
 
-/// One client connection. Every mutable field is touched only on `queue`, a serial queue of
-/// its own; that is what makes the `@unchecked Sendable` sound.
+/// One client connection. Every mutable field is touched only on `queue`, its event loop's
+/// serial queue; that is what makes the `@unchecked Sendable` sound.
 ///
-/// One request is handled at a time: while a handler runs or a response is being written the
-/// read source is suspended, so pipelined requests wait in the parser and are answered in
-/// order, and a client that floods the socket meets TCP back-pressure instead of our memory.
+/// One request is handled at a time: pipelined requests wait in the parser and are answered in
+/// order, and past a budget reading stops (the socket leaves the loop's epoll interest), so a
+/// client that floods the socket meets TCP back-pressure instead of our memory.
 final class Connection: @unchecked Sendable {
     enum Phase { case open, lingering, closed }
     enum Deadline { case none, waiting, head, body, writeStall, linger }
@@ -30,17 +30,17 @@ final class Connection: @unchecked Sendable {
     }
 
     let fd: Int32
-    let queue: DispatchQueue
+    let loop: EventLoop
+    var queue: DispatchQueue { loop.queue }
     let context: ContextBox
     var configuration: ServerConfiguration { context.value.configuration }
 
     var parser: RequestParser
-    let readSource: DispatchSourceRead
-    let writeSource: DispatchSourceWrite
     let timer: DispatchSourceTimer
     var readActive = false
     var writeActive = false
-    var pendingCancels = 2
+    /// The events the loop's epoll set watches this socket for (0: not in the set).
+    var watched: UInt32 = 0
 
     var phase = Phase.open
     var deadline = Deadline.none
@@ -64,26 +64,20 @@ final class Connection: @unchecked Sendable {
         init(_ value: ConnectionContext) { self.value = value }
     }
 
-    init(fd: Int32, queue: DispatchQueue, context: ConnectionContext) {
+    init(fd: Int32, loop: EventLoop, context: ConnectionContext) {
         self.fd = fd
-        self.queue = queue
+        self.loop = loop
         self.context = ContextBox(context)
         parser = RequestParser(
             maxHeaderBytes: context.configuration.maxHeaderBytes, maxBodyBytes: context.configuration.maxBodyBytes)
-        readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-        timer = DispatchSource.makeTimerSource(queue: queue)
+        timer = DispatchSource.makeTimerSource(queue: loop.queue)
     }
 
     /// Starts reading, or, past the connection limit, answers 503 and closes.
     func start(rejecting: Bool) {
         queue.async { [self] in
             Socket.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
-            readSource.setEventHandler { [self] in readable() }
-            writeSource.setEventHandler { [self] in writable() }
             timer.setEventHandler { [self] in timerFired() }
-            readSource.setCancelHandler { [self] in sourceCancelled() }
-            writeSource.setCancelHandler { [self] in sourceCancelled() }
             timer.resume()
             if rejecting {
                 reject(.serviceUnavailable, "too many connections")
