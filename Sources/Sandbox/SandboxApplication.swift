@@ -59,6 +59,10 @@ public final class SandboxApplication: @unchecked Sendable {
     /// overcommit pool, so blocked threads elsewhere cannot hold them up.
     static let delayedAnswers = DispatchQueue(label: "sandbox.faults.delay")
 
+    /// Where tenant requests run their transaction: serial, since the database is one
+    /// connection anyway, and apart from the HTTP event loop.
+    static let tenantWork = DispatchQueue(label: "sandbox.tenant-requests")
+
     /// Answers one request; `respond` is called exactly once. Control-plane requests pass
     /// the admin gate; API requests may meet a fault rule first and are journaled.
     public func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
@@ -118,14 +122,18 @@ public final class SandboxApplication: @unchecked Sendable {
         case .found(let handler, let parameters, _):
             switch handler {
             case .tenant(let body):
-                var sandboxNow: Int64?
-                let response = respondSafely(service) {
-                    try self.runtime.perform(token: token) { context in
-                        sandboxNow = context.now
-                        return try body(APIRequest(http: request, parameters: parameters, context: context))
+                // Off the event loop: the loop keeps serving sockets on one core while the
+                // transaction runs on the other.
+                Self.tenantWork.async { [self] in
+                    var sandboxNow: Int64?
+                    let response = respondSafely(service) {
+                        try runtime.perform(token: token) { context in
+                            sandboxNow = context.now
+                            return try body(APIRequest(http: request, parameters: parameters, context: context))
+                        }
                     }
+                    done(response, sandboxNow)
                 }
-                done(response, sandboxNow)
             case .open(let body):
                 done(respondSafely(service) { try body(request, parameters) }, nil)
             case .deferred(let body):
