@@ -30,7 +30,8 @@ let package = Package(
             name: "Sandbox",
             dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"]
         ),
-        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox"]),
+        .systemLibrary(name: "CMalloc"),
+        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox", "CMalloc"]),
 
         .target(name: "SandboxTesting", dependencies: ["Sandbox", "HTTP1"], path: "Tests/SandboxTesting"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),

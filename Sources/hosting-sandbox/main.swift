@@ -1,8 +1,14 @@
+import CMalloc
 import Dispatch
 import Foundation
 import Sandbox
 
 // Flags, signals, start: everything else lives in the Sandbox module.
+
+// glibc gives every thread that allocates its own malloc arena; requests that are parsed on
+// the event loop and answered on the request queue then spread over several, which measured
+// 47.6 MB peak RSS under the benchmark instead of 34.5 MB with two.
+_ = mallopt(M_ARENA_MAX, 2)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {

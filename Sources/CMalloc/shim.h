@@ -1,0 +1,2 @@
+// <malloc.h>, which Swift's Glibc module leaves out: mallopt for the executable.
+#include <malloc.h>
