@@ -19,7 +19,9 @@ public struct JobRecord: Sendable {
     public let finishesAt: Int64
     public let endedAt: Int64?
     public let output: JSONValue?
-    public let payload: JSONValue
+    /// Stored as written; parsed when a job kind reads it, not on every status read.
+    let payloadText: String
+    public var payload: JSONValue { (try? JSONParser.parse(payloadText)) ?? .object([:]) }
 
     init(row: Row) {
         id = row.int("id")
@@ -33,7 +35,7 @@ public struct JobRecord: Sendable {
         finishesAt = row.int64("finishes_at")
         endedAt = row.optionalInt("ended_at").map(Int64.init)
         output = row.optionalString("output").flatMap { try? JSONParser.parse($0) }
-        payload = (try? JSONParser.parse(row.string("payload"))) ?? .object([:])
+        payloadText = row.string("payload")
     }
 
     public var isActive: Bool { status == .queued || status == .running }
