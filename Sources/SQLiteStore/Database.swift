@@ -1,7 +1,7 @@
 import Dispatch
 
-/// The database: one connection owned by one serial queue. Every `write` is one
-/// transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any thrown error), which is how
+/// The database: one connection owned by one serial queue, holding the file exclusively.
+/// Every `write` is one transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any thrown error), which is how
 /// "one request = one transaction" holds: nothing is half-applied when a handler throws.
 public final class Database: @unchecked Sendable {
     public let path: String
@@ -9,18 +9,32 @@ public final class Database: @unchecked Sendable {
     private let queueKey = DispatchSpecificKey<Bool>()
     private var connection: Connection?
 
-    public init(path: String) throws {
+    /// `busyTimeout` is how long (ms) opening waits for another process's lock on the file.
+    public init(path: String, busyTimeout: Int = 2000) throws {
         self.path = path
         let connection = try Connection(path: path)
         self.connection = connection
         queue.setSpecific(key: queueKey, value: true)
-        try connection.execute(
-            """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA foreign_keys = ON;
-            PRAGMA busy_timeout = 5000;
-            """)
+        // Exclusive locking: the file is locked once, for as long as the server runs, instead
+        // of taking and releasing file locks (fcntl, several per transaction) on every
+        // request; the WAL index then lives in process memory. The price: no other process
+        // can open the file meanwhile; a brief lock held by another (the sqlite3 shell, a
+        // backup) is waited out for `busyTimeout`.
+        do {
+            try connection.execute(
+                """
+                PRAGMA busy_timeout = \(max(0, busyTimeout));
+                PRAGMA locking_mode = EXCLUSIVE;
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                PRAGMA foreign_keys = ON;
+                """)
+        } catch let error as SQLiteError where error.code & 0xFF == 5 {
+            connection.close()
+            throw SQLiteError(
+                code: error.code, message: "\(path) is in use by another process (a sandbox holds its database exclusively)",
+                sql: nil)
+        }
     }
 
     /// Runs `body` in a write transaction on the database queue and returns its result.

@@ -58,10 +58,11 @@ public enum JSONParser {
 
         mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
             index += 1
-            // Entries plus an index by key: a later duplicate replaces the earlier value in
-            // place (as in JavaScript), without a linear search per key.
+            // A later duplicate key replaces the earlier value in place (as in JavaScript).
+            // Objects are small, so duplicates are found by a linear search; an index by key
+            // is built only for large ones, so hostile bodies stay linear.
             var entries: [(String, JSONValue)] = []
-            var positions: [String: Int] = [:]
+            var positions: [String: Int]?
             skipWhitespace()
             if peek == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
             while true {
@@ -73,10 +74,15 @@ public enum JSONParser {
                 index += 1
                 skipWhitespace()
                 let item = try value(depth: depth + 1)
-                if let position = positions[key] {
+                if positions == nil && entries.count >= Self.linearSearchLimit {
+                    positions = Dictionary(
+                        entries.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
+                }
+                let existing = positions.map { $0[key] } ?? entries.firstIndex(where: { $0.0 == key })
+                if let position = existing {
                     entries[position].1 = item
                 } else {
-                    positions[key] = entries.count
+                    positions?[key] = entries.count
                     entries.append((key, item))
                 }
                 skipWhitespace()
@@ -87,6 +93,8 @@ public enum JSONParser {
                 }
             }
         }
+
+        static let linearSearchLimit = 16
 
         mutating func array(depth: Int) throws(SyntaxError) -> JSONValue {
             index += 1
@@ -124,10 +132,30 @@ public enum JSONParser {
                 guard let digit = peek, digit >= 48 && digit <= 57 else { throw error("expected a digit") }
                 skipDigits()
             }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if isInteger, let integer = Int64(text) { return .int(integer) }
-            guard let double = Double(text) else { throw error("number out of range") }
+            if isInteger, let integer = integerValue(bytes[start..<index]) { return .int(integer) }
+            guard let double = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+                throw error("number out of range")
+            }
             return .double(double)
+        }
+
+        /// The value of an already validated integer literal; nil when it overflows Int64.
+        func integerValue(_ digits: ArraySlice<UInt8>) -> Int64? {
+            var rest = digits[...]
+            let negative = rest.first == UInt8(ascii: "-")
+            if negative { rest = rest.dropFirst() }
+            var value: Int64 = 0
+            for digit in rest {
+                let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+                // Accumulating negatively reaches Int64.min, which has no positive twin.
+                let (next, overflowB) =
+                    negative
+                    ? shifted.subtractingReportingOverflow(Int64(digit - 48))
+                    : shifted.addingReportingOverflow(Int64(digit - 48))
+                guard !overflowA && !overflowB else { return nil }
+                value = next
+            }
+            return value
         }
 
         mutating func skipDigits() {
@@ -136,7 +164,16 @@ public enum JSONParser {
 
         mutating func string() throws(SyntaxError) -> String {
             index += 1
-            var scalars: [UInt8] = []
+            // Most strings have no escapes: they are decoded straight from the input.
+            let start = index
+            while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+            guard let stop = peek else { throw error("unterminated string") }
+            if stop == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[start..<index], as: UTF8.self) else { throw error("invalid UTF-8") }
+                index += 1
+                return text
+            }
+            var scalars = Array(bytes[start..<index])
             while true {
                 guard let byte = peek else { throw error("unterminated string") }
                 index += 1

@@ -18,6 +18,33 @@ import Testing
         #expect(try JSONParser.parse(" 12 ") == 12)
     }
 
+    @Test func integersAtTheEdgesOfInt64() throws {
+        #expect(try JSONParser.parse("9223372036854775807") == .int(Int64.max))
+        #expect(try JSONParser.parse("-9223372036854775808") == .int(Int64.min))
+        #expect(try JSONParser.parse("9223372036854775808") == .double(9223372036854775808))
+        #expect(try JSONParser.parse("-0") == .int(0))
+        #expect(try JSONParser.parse("[0,-7,120]") == [0, -7, 120])
+    }
+
+    @Test func stringsWithAndWithoutEscapes() throws {
+        #expect(try JSONParser.parse(#""plain""#) == "plain")
+        #expect(try JSONParser.parse(#""ab\"cd\u0041""#) == "ab\"cdA")
+        #expect(try JSONParser.parse(#""""#) == "")
+        let error = #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse("\"ab\u{9}\"") }
+        #expect(error?.reason == "control character in string")
+    }
+
+    @Test func duplicateKeysInSmallAndLargeObjects() throws {
+        let small = try #require(try JSONParser.parse(#"{"a":1,"b":2,"a":3}"#).objectValue)
+        #expect(small.keys == ["a", "b"])
+        #expect(small["a"] == 3)
+        let keys = (0..<20).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        let large = try #require(try JSONParser.parse("{\(keys),\"k3\":\"again\",\"k19\":\"last\"}").objectValue)
+        #expect(large.entries.count == 20)
+        #expect(large["k3"] == "again")
+        #expect(large["k19"] == "last")
+    }
+
     @Test func malformedInputsThrow() {
         for text in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "tru", "\"\\x\"", "\"\\ud800\"", "[1] 2", "{a:1}", "\"\u{1}\"", "NaN"] {
             #expect(throws: JSONParser.SyntaxError.self, "\(text)") { try JSONParser.parse(text) }

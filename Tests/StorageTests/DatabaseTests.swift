@@ -105,6 +105,19 @@ import Testing
         second.close()
     }
 
+    @Test func aSecondOpenOfTheSameFileIsRefusedClearly() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let first = try Database(path: path)
+        try first.write { try $0.execute("CREATE TABLE kept (value TEXT)") }
+        let refusal = #expect(throws: SQLiteError.self) { try Database(path: path, busyTimeout: 0) }
+        #expect(refusal?.message.contains("in use by another process") == true)
+        first.close()
+        let reopened = try Database(path: path, busyTimeout: 0)
+        #expect(try reopened.read { try $0.query("SELECT * FROM kept") }.isEmpty)
+        reopened.close()
+    }
+
     @Test func concurrentWritersAreSerialised() throws {
         let database = try makeDatabase()
         try database.write { try $0.execute("CREATE TABLE counter (n INTEGER); INSERT INTO counter VALUES (0)") }
