@@ -2,7 +2,8 @@ import HTTP1
 import SandboxCore
 
 /// One emulated API (or the control plane): the paths it owns, its routes and its error format.
-public struct APIService: Sendable {
+/// A class: it is looked up and passed along on every request, and a reference is one retain.
+public final class APIService: Sendable {
     public let name: String
     public let prefix: String
     public let routes: [APIRoute]

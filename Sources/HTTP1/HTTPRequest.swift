@@ -1,23 +1,68 @@
 import StructuredData
 
 /// A parsed request. The body is complete: the server reads it (within limits) before handling.
+/// A value with its fields in one copy-on-write box: a request is copied into several
+/// closures on its way through the server, and each copy then retains one object, not four.
 public struct HTTPRequest: Sendable {
-    public var method: HTTPMethod
-    /// The request-target as sent: path plus optional `?query`.
-    public var target: String
-    public var version: HTTPVersion
-    public var headers: HTTPHeaders
-    public var body: [UInt8]
+    private final class Storage: @unchecked Sendable {
+        // Mutated only while uniquely referenced (see `unique`).
+        var method: HTTPMethod
+        var target: String
+        var version: HTTPVersion
+        var headers: HTTPHeaders
+        var body: [UInt8]
+
+        init(method: HTTPMethod, target: String, version: HTTPVersion, headers: HTTPHeaders, body: [UInt8]) {
+            self.method = method
+            self.target = target
+            self.version = version
+            self.headers = headers
+            self.body = body
+        }
+    }
+
+    private var storage: Storage
 
     public init(
         method: HTTPMethod, target: String, version: HTTPVersion = .http11,
         headers: HTTPHeaders = [:], body: [UInt8] = []
     ) {
-        self.method = method
-        self.target = target
-        self.version = version
-        self.headers = headers
-        self.body = body
+        storage = Storage(method: method, target: target, version: version, headers: headers, body: body)
+    }
+
+    public var method: HTTPMethod {
+        get { storage.method }
+        set { unique().method = newValue }
+    }
+
+    /// The request-target as sent: path plus optional `?query`.
+    public var target: String {
+        get { storage.target }
+        set { unique().target = newValue }
+    }
+
+    public var version: HTTPVersion {
+        get { storage.version }
+        set { unique().version = newValue }
+    }
+
+    public var headers: HTTPHeaders {
+        get { storage.headers }
+        set { unique().headers = newValue }
+    }
+
+    public var body: [UInt8] {
+        get { storage.body }
+        set { unique().body = newValue }
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(
+                method: storage.method, target: storage.target, version: storage.version, headers: storage.headers,
+                body: storage.body)
+        }
+        return storage
     }
 
     /// The path without the query, percent-decoding left to the router (per segment). An
@@ -51,11 +96,15 @@ public struct HTTPRequest: Sendable {
 
     /// HTTP/1.1 defaults to keep-alive, HTTP/1.0 to close; the `Connection` header overrides.
     public var keepAlive: Bool {
-        let tokens = headers.values(for: "Connection").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmedWhitespace() }
-        if tokens.contains(where: { $0.caseInsensitiveEquals("close") }) { return false }
-        if version == .http10 { return tokens.contains(where: { $0.caseInsensitiveEquals("keep-alive") }) }
-        return true
+        var asksToKeep = false
+        for field in headers where field.name.caseInsensitiveEquals("Connection") {
+            for token in field.value.split(separator: ",") {
+                let option = token.trimmedWhitespace()
+                if option.caseInsensitiveEquals("close") { return false }
+                if option.caseInsensitiveEquals("keep-alive") { asksToKeep = true }
+            }
+        }
+        return version == .http10 ? asksToKeep : true
     }
 }
 

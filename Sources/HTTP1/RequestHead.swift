@@ -13,10 +13,12 @@ struct RequestHead {
     static func parse(buffer: [UInt8], lines: [Range<Int>], maxBodyBytes: Int) throws(RequestParseError) -> RequestHead {
         guard let first = lines.first else { throw RequestParseError(.badRequest, "missing request line") }
         var request = try parseRequestLine(buffer[first])
+        var headers = HTTPHeaders()
         for range in lines.dropFirst() {
             let (name, value) = try parseField(buffer[range])
-            request.headers.add(name, value)
+            headers.add(name, value)
         }
+        request.headers = headers
         let framing = try framing(of: request, maxBodyBytes: maxBodyBytes)
         let expectsContinue = request.version == .http11 && framing != .none && framing != .length(0)
             && (request.headers["Expect"]?.caseInsensitiveEquals("100-continue") ?? false)
@@ -25,9 +27,12 @@ struct RequestHead {
 
     /// `method SP request-target SP HTTP/x.y`, single spaces, nothing else.
     static func parseRequestLine(_ line: ArraySlice<UInt8>) throws(RequestParseError) -> HTTPRequest {
-        let parts = line.split(separator: .space, omittingEmptySubsequences: false)
-        guard parts.count == 3 else { throw RequestParseError(.badRequest, "malformed request line") }
-        let (method, target, version) = (parts[0], parts[1], parts[2])
+        guard let firstSpace = line.firstIndex(of: .space), let lastSpace = line.lastIndex(of: .space),
+            firstSpace < lastSpace
+        else { throw RequestParseError(.badRequest, "malformed request line") }
+        let (method, target, version) = (
+            line[..<firstSpace], line[(firstSpace + 1)..<lastSpace], line[(lastSpace + 1)...]
+        )
         guard !method.isEmpty, method.allSatisfy(isTokenByte) else {
             throw RequestParseError(.badRequest, "malformed method")
         }
@@ -42,12 +47,12 @@ struct RequestHead {
         )
     }
 
-    static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(RequestParseError) -> HTTPVersion {
-        let text = Array(bytes)
-        guard text.count == 8, text.starts(with: Array("HTTP/".utf8)), text[6] == UInt8(ascii: "."),
-            isDigit(text[5]), isDigit(text[7])
+    static func parseVersion(_ text: ArraySlice<UInt8>) throws(RequestParseError) -> HTTPVersion {
+        let start = text.startIndex
+        guard text.count == 8, text.starts(with: "HTTP/".utf8), text[start + 6] == UInt8(ascii: "."),
+            isDigit(text[start + 5]), isDigit(text[start + 7])
         else { throw RequestParseError(.badRequest, "malformed HTTP version") }
-        let version = HTTPVersion(major: Int(text[5] - 48), minor: Int(text[7] - 48))
+        let version = HTTPVersion(major: Int(text[start + 5] - 48), minor: Int(text[start + 7] - 48))
         guard version == .http10 || version == .http11 else {
             throw RequestParseError(.httpVersionNotSupported, "\(version) is not supported")
         }

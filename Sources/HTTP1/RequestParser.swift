@@ -115,14 +115,14 @@ public struct RequestParser: Sendable {
         guard headEnd - index <= maxHeaderBytes else {
             return .fail(.init(.headerFieldsTooLarge, "request line and headers exceed \(maxHeaderBytes) bytes"))
         }
-        let lines = headLines
         index = headEnd
         headScan = headEnd
         headLineStart = headEnd
-        headLines = []
+        // The line list keeps its storage from one request to the next.
+        defer { headLines.removeAll(keepingCapacity: true) }
         let head: RequestHead
         do {
-            head = try RequestHead.parse(buffer: buffer, lines: lines, maxBodyBytes: maxBodyBytes)
+            head = try RequestHead.parse(buffer: buffer, lines: headLines, maxBodyBytes: maxBodyBytes)
         } catch {
             return .fail(error)
         }

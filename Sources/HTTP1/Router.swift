@@ -44,7 +44,10 @@ public struct Router<Handler: Sendable>: Sendable {
     }
 
     static func split(_ path: Substring) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+        var segments: [Substring] = []
+        segments.reserveCapacity(8)
+        segments.append(contentsOf: path.split(separator: "/", omittingEmptySubsequences: true))
+        return segments
     }
 }
 
@@ -57,12 +60,17 @@ enum RouteSegment: Sendable, Equatable {
 
     static func bind(_ pattern: [RouteSegment], to segments: [Substring]) -> PathParameters? {
         guard pattern.count == segments.count else { return nil }
+        // Literals first, compared as bytes: most routes fail there, before any decoding.
+        for index in pattern.indices {
+            guard case .literal(let literal) = pattern[index] else { continue }
+            guard segments[index].utf8.elementsEqual(literal.utf8) else { return nil }
+        }
         var parameters = PathParameters()
         for index in pattern.indices {
             let actual = segments[index]
             switch pattern[index] {
-            case .literal(let literal):
-                guard actual == literal else { return nil }
+            case .literal:
+                continue
             case .parameter(let name, let integer):
                 let decoded = FormDecoder.percentDecode(actual)
                 if integer && (decoded.isEmpty || decoded.count > 18 || !decoded.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
