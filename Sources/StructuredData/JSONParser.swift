@@ -9,6 +9,18 @@ public enum JSONParser {
     public static let maximumDepth = 64
 
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(SyntaxError) in try parse(buffer) }
+    }
+
+    /// Reads the string's own UTF-8 storage: stored JSON (job outputs, address lists) is
+    /// parsed on hot read paths, and copying it into an array first cost an allocation.
+    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+        var text = text
+        let result = text.withUTF8 { buffer in Result { () throws(SyntaxError) in try parse(buffer) } }
+        return try result.get()
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var cursor = Cursor(bytes: bytes)
         cursor.skipWhitespace()
         let value = try cursor.value(depth: 0)
@@ -17,12 +29,9 @@ public enum JSONParser {
         return value
     }
 
-    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
-        try parse(Array(text.utf8))
-    }
-
+    /// Only lives inside `parse`, while the buffer it reads is valid.
     private struct Cursor {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
         func error(_ reason: String) -> SyntaxError { SyntaxError(offset: index, reason: reason) }
@@ -140,7 +149,7 @@ public enum JSONParser {
         }
 
         /// The value of an already validated integer literal; nil when it overflows Int64.
-        func integerValue(_ digits: ArraySlice<UInt8>) -> Int64? {
+        func integerValue(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
             var rest = digits[...]
             let negative = rest.first == UInt8(ascii: "-")
             if negative { rest = rest.dropFirst() }
