@@ -27,6 +27,19 @@ import Testing
         #expect(response.json == ["error": "Unauthenticated."])
     }
 
+    @Test func authorizationSchemeIsCaseInsensitiveAndMalformedHeadersAreRefused() throws {
+        let sandbox = try TestSandbox()
+        let created = sandbox.request(
+            .POST, "/_sandbox/clock/advance", json: ["seconds": 60], headers: [("Authorization", "Bearer spaced-token")])
+        #expect(created.status == 200)
+        let sameTenant = sandbox.request(.GET, "/_sandbox/clock", headers: [("Authorization", "  bearer   spaced-token  ")])
+        #expect(sameTenant.json["now"] == created.json["now"])
+        for value in ["Basic dXNlcjpwYXNz", "Bearer", "Bearer   ", "Bearerspaced-token", ""] {
+            let refused = sandbox.request(.GET, "/api/v1/datacenter/templates", headers: [("Authorization", value)])
+            #expect(refused.status == 401, "Authorization: \(value)")
+        }
+    }
+
     @Test func unknownPathIs404AndWrongMethodIs405() throws {
         let sandbox = try TestSandbox()
         #expect(sandbox.request(.GET, "/api/v1/nothing/here").status == 404)
