@@ -12,9 +12,10 @@ import HTTP1
 /// Dispatch read source (see `EventLoop`): on Linux every Dispatch source event is a round
 /// trip through libdispatch's manager thread, so one source per loop pays it once per batch
 /// of ready sockets instead of once per socket (measured at 64 connections on 2 cores: about
-/// +20-45% requests/s, p99 about 4.5 ms -> 2.5-3 ms). One loop, not one per core: most of a
-/// request's work runs in a transaction on the database's single serial queue anyway, and a
-/// second loop thread only added contention there and context switches. The loop is a serial
+/// +20-45% requests/s, p99 about 4.5 ms -> 2.5-3 ms). One loop, not one per core: the app runs
+/// its transactions on a queue of its own, so the loop and that queue already keep both cores
+/// busy; a second loop measured no faster (wrk -c64 on 2 cores: templates 55k/57k req/s with
+/// two loops, 55k/57k with one) and only added context switches. The loop is a serial
 /// queue because those draw on Dispatch's overcommit pool: a width-limited concurrent target
 /// starves for up to a second whenever pool threads block (Swift concurrency's cooperative
 /// threads on Linux come from that same pool). All connection state lives on the loop queue,
