@@ -46,14 +46,16 @@ public struct HTTPRequest: Sendable {
         set { unique().version = newValue }
     }
 
+    // The collections are modified in place (`_modify`): with get/set, `body.append` would
+    // copy the whole body once per chunk of a chunked upload.
     public var headers: HTTPHeaders {
         get { storage.headers }
-        set { unique().headers = newValue }
+        _modify { yield &unique().headers }
     }
 
     public var body: [UInt8] {
         get { storage.body }
-        set { unique().body = newValue }
+        _modify { yield &unique().body }
     }
 
     private mutating func unique() -> Storage {

@@ -176,8 +176,8 @@ public struct RequestParser: Sendable {
 
     mutating func complete(body: [UInt8]) -> Step {
         guard var request = pending else { return .fail(.init(.badRequest, "body without a request")) }
-        request.body = body
         pending = nil
+        request.body = body
         state = .head
         return .event(.request(request))
     }

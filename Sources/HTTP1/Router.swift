@@ -44,10 +44,7 @@ public struct Router<Handler: Sendable>: Sendable {
     }
 
     static func split(_ path: Substring) -> [Substring] {
-        var segments: [Substring] = []
-        segments.reserveCapacity(8)
-        segments.append(contentsOf: path.split(separator: "/", omittingEmptySubsequences: true))
-        return segments
+        path.split(separator: "/", omittingEmptySubsequences: true)
     }
 }
 

@@ -14,8 +14,9 @@ import HTTP1
 /// of ready sockets instead of once per socket (measured at 64 connections on 2 cores: about
 /// +20-45% requests/s, p99 about 4.5 ms -> 2.5-3 ms). One loop, not one per core: the app runs
 /// its transactions on a queue of its own, so the loop and that queue already keep both cores
-/// busy; a second loop measured no faster (wrk -c64 on 2 cores: templates 55k/57k req/s with
-/// two loops, 55k/57k with one) and only added context switches. The loop is a serial
+/// busy; a second loop measured no faster (wrk -c64 on 2 cores, two alternating runs each:
+/// templates 55.1k and 57.2k req/s with two loops, 54.6k and 57.4k with one) and only added
+/// context switches. The loop is a serial
 /// queue because those draw on Dispatch's overcommit pool: a width-limited concurrent target
 /// starves for up to a second whenever pool threads block (Swift concurrency's cooperative
 /// threads on Linux come from that same pool). All connection state lives on the loop queue,

@@ -9,7 +9,8 @@ public final class Database: @unchecked Sendable {
     private let queueKey = DispatchSpecificKey<Bool>()
     private var connection: Connection?
 
-    /// `busyTimeout` is how long (ms) opening waits for another process's lock on the file.
+    /// `busyTimeout` is how long (ms) opening waits for another process's lock on the file;
+    /// once open, the file is this process's alone.
     public init(path: String, busyTimeout: Int = 2000) throws {
         self.path = path
         let connection = try Connection(path: path)
@@ -29,10 +30,13 @@ public final class Database: @unchecked Sendable {
                 PRAGMA synchronous = NORMAL;
                 PRAGMA foreign_keys = ON;
                 """)
-        } catch let error as SQLiteError where error.code & 0xFF == 5 {
+        } catch {
+            // Closed, or the handle (and any lock it took) would outlive the failed start.
             connection.close()
+            guard let failure = error as? SQLiteError, failure.code & 0xFF == 5 else { throw error }
             throw SQLiteError(
-                code: error.code, message: "\(path) is in use by another process (a sandbox holds its database exclusively)",
+                code: failure.code,
+                message: "\(path) is in use by another process (another sandbox, or an sqlite3 shell with it open)",
                 sql: nil)
         }
     }

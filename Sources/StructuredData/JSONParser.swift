@@ -178,8 +178,10 @@ public enum JSONParser {
             while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
             guard let stop = peek else { throw error("unterminated string") }
             if stop == UInt8(ascii: "\"") {
-                guard let text = String(validating: bytes[start..<index], as: UTF8.self) else { throw error("invalid UTF-8") }
                 index += 1
+                guard let text = String(validating: bytes[start..<(index - 1)], as: UTF8.self) else {
+                    throw error("invalid UTF-8")
+                }
                 return text
             }
             var scalars = Array(bytes[start..<index])

@@ -33,4 +33,14 @@ import Testing
         while let event = parser.next() { if case .request(let complete) = event { request = complete } }
         #expect(request?.body.count == 512 * 1024)
     }
+
+    /// 100,000 one-byte chunks, all in one read: each is appended to the body in place.
+    @Test func aHundredThousandOneByteChunks() throws {
+        var parser = RequestParser(maxBodyBytes: 1024 * 1024)
+        parser.feed(Self.head)
+        parser.feed(Array(String(repeating: "1\r\nA\r\n", count: 100_000).utf8) + Array("0\r\n\r\n".utf8))
+        var request: HTTPRequest?
+        while let event = parser.next() { if case .request(let complete) = event { request = complete } }
+        #expect(request?.body == [UInt8](repeating: 65, count: 100_000))
+    }
 }

@@ -35,6 +35,20 @@ import Testing
         #expect(first.waitForExit() == 0)
     }
 
+    @Test func aDatabaseInUseByAnotherServerExitsOneWithAMessage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shared-db-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite").path
+        let first = try SandboxProcess(arguments: ["--port", "0", "--db", path, "--quiet"])
+        _ = try first.start()
+        let second = try SandboxProcess(arguments: ["--port", "0", "--db", path])
+        try second.process.run()
+        #expect(second.waitForExit() == 1)
+        #expect(second.standardError().contains("is in use by another process"))
+        first.signal(SIGTERM)
+        #expect(first.waitForExit() == 0)
+    }
+
     @Test func aBrokenFixtureStopsStartUpNamingFileAndField() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broken-seeds-\(UUID())")
         try FileManager.default.copyItem(atPath: TestSandbox.seedDataPath, toPath: folder.path)
