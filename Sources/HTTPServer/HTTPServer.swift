@@ -16,12 +16,12 @@ import HTTP1
 /// its transactions on a queue of its own, so the loop and that queue already keep both cores
 /// busy; a second loop measured no faster (wrk -c64 on 2 cores, two alternating runs each:
 /// templates 55.1k and 57.2k req/s with two loops, 54.6k and 57.4k with one) and only added
-/// context switches. The loop is a serial
-/// queue because those draw on Dispatch's overcommit pool: a width-limited concurrent target
-/// starves for up to a second whenever pool threads block (Swift concurrency's cooperative
-/// threads on Linux come from that same pool). All connection state lives on the loop queue,
-/// which is also where handlers are called; handlers may answer later from any thread through
-/// their `Responder`, so long-polls hold no thread. A single serial queue accepts connections.
+/// context switches. The loop is a serial queue because those draw on Dispatch's overcommit
+/// pool: a width-limited concurrent target starves for up to a second whenever pool threads
+/// block (Swift concurrency's cooperative threads on Linux come from that same pool). All
+/// connection state lives on the loop queue, which is also where handlers are called;
+/// handlers may answer later from any thread through their `Responder`, so long-polls hold no
+/// thread. A single serial queue accepts connections.
 public final class HTTPServer: @unchecked Sendable {
     public typealias Responder = @Sendable (HTTPResponse) -> Void
     /// The handler is called once per request, on a Dispatch queue, and must call `respond`

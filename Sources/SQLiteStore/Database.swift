@@ -1,8 +1,9 @@
 import Dispatch
 
 /// The database: one connection owned by one serial queue, holding the file exclusively.
-/// Every `write` is one transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any thrown error), which is how
-/// "one request = one transaction" holds: nothing is half-applied when a handler throws.
+/// Every `write` is one transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any thrown
+/// error), which is how "one request = one transaction" holds: nothing is half-applied when
+/// a handler throws.
 public final class Database: @unchecked Sendable {
     public let path: String
     private let queue = DispatchQueue(label: "sandbox.sqlite")
