@@ -70,7 +70,7 @@ public enum JSONParser {
             // A later duplicate key replaces the earlier value in place (as in JavaScript).
             // Objects are small, so duplicates are found by a linear search; an index by key
             // is built only for large ones, so hostile bodies stay linear.
-            var entries: [(String, JSONValue)] = []
+            var entries: [(key: String, value: JSONValue)] = []
             var positions: [String: Int]?
             skipWhitespace()
             if peek == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
@@ -85,19 +85,19 @@ public enum JSONParser {
                 let item = try value(depth: depth + 1)
                 if positions == nil && entries.count >= Self.linearSearchLimit {
                     positions = Dictionary(
-                        entries.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { first, _ in first })
+                        entries.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { first, _ in first })
                 }
-                let existing = positions.map { $0[key] } ?? entries.firstIndex(where: { $0.0 == key })
+                let existing = positions.map { $0[key] } ?? entries.firstIndex(where: { $0.key == key })
                 if let position = existing {
-                    entries[position].1 = item
+                    entries[position].value = item
                 } else {
                     positions?[key] = entries.count
-                    entries.append((key, item))
+                    entries.append((key: key, value: item))
                 }
                 skipWhitespace()
                 switch peek {
                 case UInt8(ascii: ","): index += 1
-                case UInt8(ascii: "}"): index += 1; return .object(JSONObject(entries))
+                case UInt8(ascii: "}"): index += 1; return .object(JSONObject(entries: entries))
                 default: throw error("expected ',' or '}'")
                 }
             }
@@ -179,7 +179,7 @@ public enum JSONParser {
             guard let stop = peek else { throw error("unterminated string") }
             if stop == UInt8(ascii: "\"") {
                 index += 1
-                guard let text = String(validating: bytes[start..<(index - 1)], as: UTF8.self) else {
+                guard let text = Self.text(UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])) else {
                     throw error("invalid UTF-8")
                 }
                 return text
@@ -190,7 +190,7 @@ public enum JSONParser {
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""):
-                    guard let text = String(validating: scalars, as: UTF8.self) else { throw error("invalid UTF-8") }
+                    guard let text = scalars.withUnsafeBufferPointer(Self.text) else { throw error("invalid UTF-8") }
                     return text
                 case UInt8(ascii: "\\"):
                     try escape(into: &scalars)
@@ -200,6 +200,13 @@ public enum JSONParser {
                     scalars.append(byte)
                 }
             }
+        }
+
+        /// The string in `utf8`, nil when it is not valid UTF-8. ASCII (nearly every string in
+        /// an API body) skips the generic validator, which looks up type metadata per call.
+        static func text(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+            if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
+            return String(validating: utf8, as: UTF8.self)
         }
 
         mutating func escape(into out: inout [UInt8]) throws(SyntaxError) {

@@ -63,6 +63,11 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         self.entries = entries.map { (key: $0.0, value: $0.1) }
     }
 
+    /// Takes the entries as they are (the parser builds them in this shape): no copy.
+    init(entries: [(key: String, value: JSONValue)]) {
+        self.entries = entries
+    }
+
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements)
     }

@@ -30,6 +30,9 @@ import Testing
         #expect(try JSONParser.parse(#""plain""#) == "plain")
         #expect(try JSONParser.parse(#""ab\"cd\u0041""#) == "ab\"cdA")
         #expect(try JSONParser.parse(#""""#) == "")
+        #expect(try JSONParser.parse("\"héllo 😀\"") == "héllo 😀")
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0x61, 0xC3, 0x28, 0x22]) }
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22]) }
         let error = #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse("\"ab\u{9}\"") }
         #expect(error?.reason == "control character in string")
     }
