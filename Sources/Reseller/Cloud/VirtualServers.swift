@@ -7,10 +7,16 @@ import StructuredData
 public enum VirtualServers {
     /// The VM, or 404.
     public static func find(_ id: Int, in context: TenantContext) throws -> VirtualServer {
-        guard let row = try context.connection.first(
-            "SELECT * FROM virtual_servers WHERE id = ? AND tenant_id = ?", id, context.tenantId)
-        else { throw DomainError.notFound("Server \(id) not found") }
-        return VirtualServer(row: row)
+        VirtualServer(row: try row(id, "SELECT * FROM virtual_servers WHERE id = ? AND tenant_id = ?", in: context))
+    }
+
+    /// The row `select` (taking the VM's id and tenant) finds, or 404: for reads that need
+    /// only a few columns of a VM.
+    static func row(_ id: Int, _ select: String, in context: TenantContext) throws -> Row {
+        guard let row = try context.connection.first(select, id, context.tenantId) else {
+            throw DomainError.notFound("Server \(id) not found")
+        }
+        return row
     }
 
     /// The VM owning `address` (IPv4 or IPv6), or nil.
