@@ -4,7 +4,7 @@ import StructuredData
 /// `GET /job/{jobId}`: a job as the reseller API shows it.
 public enum JobStatus {
     public static func describe(_ jobId: Int, in context: TenantContext) throws -> JSONValue {
-        guard let job = try context.job(jobId) else { throw DomainError.notFound("Job \(jobId) not found") }
+        guard let job = try context.jobState(jobId) else { throw DomainError.notFound("Job \(jobId) not found") }
         return [
             "status": .string(job.status.rawValue),
             "progress": .int(job.progress(at: context.now)),

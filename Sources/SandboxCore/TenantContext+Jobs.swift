@@ -30,6 +30,12 @@ extension TenantContext {
         try connection.first("SELECT * FROM jobs WHERE id = ? AND tenant_id = ?", id, tenant.id).map(JobRecord.init(row:))
     }
 
+    /// The job's status, times and output only: for status polls.
+    public func jobState(_ id: Int) throws -> JobState? {
+        try connection.first("SELECT \(JobState.columns) FROM jobs WHERE id = ? AND tenant_id = ?", id, tenant.id)
+            .map(JobState.init(row:))
+    }
+
     public func jobs(resourceType: String? = nil, resourceId: Int? = nil, activeOnly: Bool = false) throws -> [JobRecord] {
         var sql = "SELECT * FROM jobs WHERE tenant_id = ?"
         var arguments: [any SQLBindable] = [tenant.id]
