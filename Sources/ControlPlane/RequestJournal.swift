@@ -16,6 +16,9 @@ public struct JournalEntry: Sendable {
     /// The tenant's sandbox time when known, else real time.
     public let at: Int64
     public let faultId: Int?
+    /// What the entry counts against the journal's byte budget; computed once, when recorded
+    /// (it is needed again when the entry is dropped).
+    let size: Int
 
     public var method: String { request.method.rawValue }
     public var path: String { String(request.path) }
@@ -29,7 +32,7 @@ public struct JournalEntry: Sendable {
         }
     }
 
-    var size: Int {
+    static func size(of request: HTTPRequest, responseBody: [UInt8]) -> Int {
         let headers = request.headers.fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
         return request.body.count + responseBody.count + request.target.utf8.count + headers + 256
     }
@@ -63,11 +66,12 @@ public final class RequestJournal: @unchecked Sendable {
         if kept.body.count > Self.maximumBodyBytes { kept.body = Array(kept.body.prefix(Self.maximumBodyBytes)) }
         let responseBody = response.body.count > Self.maximumBodyBytes
             ? Array(response.body.prefix(Self.maximumBodyBytes)) : response.body
+        let size = JournalEntry.size(of: kept, responseBody: responseBody)
         lock.lock()
         defer { lock.unlock() }
         let entry = JournalEntry(
             id: nextId, token: token, request: kept, status: response.status.code, responseBody: responseBody,
-            millis: millis, at: at, faultId: faultId)
+            millis: millis, at: at, faultId: faultId, size: size)
         nextId += 1
         while count > 0 && (count == capacity || bytes + entry.size > byteBudget) { dropOldest() }
         ring[(head + count) % capacity] = entry
