@@ -108,17 +108,10 @@ struct RequestHead {
         guard let declared = values.first, values.allSatisfy({ $0 == declared }),
             !declared.isEmpty, declared.utf8.allSatisfy(isDigit)
         else { throw RequestParseError(.badRequest, "invalid or conflicting Content-Length") }
-        // Parsed with overflow checks: a 40-digit length is just "too large", never a trap.
-        var length = 0
-        for digit in declared.utf8 {
-            let (shifted, overflowA) = length.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = shifted.addingReportingOverflow(Int(digit - 48))
-            guard !overflowA, !overflowB, sum <= maxBodyBytes else {
-                throw RequestParseError(.contentTooLarge, "body exceeds \(maxBodyBytes) bytes")
-            }
-            length = sum
+        guard let length = declared.utf8.decimalValue, length <= maxBodyBytes else {
+            throw RequestParseError(.contentTooLarge, "body exceeds \(maxBodyBytes) bytes")
         }
-        return .length(length)
+        return .length(Int(length))
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }

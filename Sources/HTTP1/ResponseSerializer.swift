@@ -21,7 +21,7 @@ public enum ResponseSerializer {
         var out: [UInt8] = []
         out.reserveCapacity(256 + (sendsBody ? response.body.count : 0))
         out.append(contentsOf: "HTTP/1.1 ".utf8)
-        appendDecimal(code, to: &out)
+        out.append(contentsOf: String(code).utf8)
         out.append(.space)
         out.append(contentsOf: response.status.reason.utf8)
         out.append(contentsOf: [.cr, .lf])
@@ -32,11 +32,7 @@ public enum ResponseSerializer {
             appendField(name, value, to: &out)
         }
         if !response.headers.contains("Date") { appendField("Date", date, to: &out) }
-        if !bodyless {
-            out.append(contentsOf: "Content-Length: ".utf8)
-            appendDecimal(response.body.count, to: &out)
-            out.append(contentsOf: [.cr, .lf])
-        }
+        if !bodyless { appendField("Content-Length", String(response.body.count), to: &out) }
         if !keepAlive {
             appendField("Connection", "close", to: &out)
         } else if requestVersion == .http10 {
@@ -53,13 +49,6 @@ public enum ResponseSerializer {
     static func isFramingHeader(_ name: String) -> Bool {
         name.caseInsensitiveEquals("Content-Length") || name.caseInsensitiveEquals("Transfer-Encoding")
             || name.caseInsensitiveEquals("Connection")
-    }
-
-    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        guard value >= 0 else { return out.append(contentsOf: String(value).utf8) }
-        guard value >= 10 else { return out.append(UInt8(48 + value)) }
-        appendDecimal(value / 10, to: &out)
-        out.append(UInt8(48 + value % 10))
     }
 
     /// CR and LF in names or values would let a value inject fields; they become spaces.

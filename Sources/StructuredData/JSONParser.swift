@@ -141,30 +141,11 @@ public enum JSONParser {
                 guard let digit = peek, digit >= 48 && digit <= 57 else { throw error("expected a digit") }
                 skipDigits()
             }
-            if isInteger, let integer = integerValue(bytes[start..<index]) { return .int(integer) }
+            if isInteger, let integer = bytes[start..<index].decimalValue { return .int(integer) }
             guard let double = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
                 throw error("number out of range")
             }
             return .double(double)
-        }
-
-        /// The value of an already validated integer literal; nil when it overflows Int64.
-        func integerValue(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
-            var rest = digits[...]
-            let negative = rest.first == UInt8(ascii: "-")
-            if negative { rest = rest.dropFirst() }
-            var value: Int64 = 0
-            for digit in rest {
-                let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
-                // Accumulating negatively reaches Int64.min, which has no positive twin.
-                let (next, overflowB) =
-                    negative
-                    ? shifted.subtractingReportingOverflow(Int64(digit - 48))
-                    : shifted.addingReportingOverflow(Int64(digit - 48))
-                guard !overflowA && !overflowB else { return nil }
-                value = next
-            }
-            return value
         }
 
         mutating func skipDigits() {
