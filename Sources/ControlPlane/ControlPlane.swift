@@ -8,6 +8,8 @@ import StructuredData
 /// document and the dashboard.
 public enum ControlPlane {
     public static let prefix = "/_sandbox"
+    /// Open to everyone, wherever the server listens: container health checks call it.
+    public static let healthPath = "/_sandbox/health"
 
     /// The control service. `documented` are the emulated APIs, listed with the control
     /// plane's own routes in the OpenAPI document.

@@ -76,6 +76,8 @@ public final class SandboxApplication: @unchecked Sendable {
             }
             // Browsers send preflights without custom headers; they reveal nothing.
             if request.method == .OPTIONS { return finish(Self.preflight(request)) }
+            // Health reveals nothing and container health checks call it without a token.
+            if path == ControlPlane.healthPath { return route(request, path: path, to: service, token: nil) { response, _ in finish(response) } }
             if let refusal = adminGate.refusal(for: request) { return finish(refusal) }
             return route(request, path: path, to: service, token: request.bearerToken) { response, _ in finish(response) }
         }
