@@ -15,19 +15,9 @@ public struct APIRequest {
         self.context = context
     }
 
-    /// The body's fields, from JSON or a form; a body that is neither is a 400.
-    public func fields() throws -> InputFields {
-        do {
-            return InputFields(try RequestBody.decode(http))
-        } catch {
-            throw DomainError.invalid("body", error.description)
-        }
-    }
+    public func fields() throws -> InputFields { try http.fields() }
 
-    /// Query parameters as fields, so they coerce like body fields.
-    public func queryFields() -> InputFields {
-        InputFields(JSONObject(http.queryItems.map { ($0.name, JSONValue.string($0.value)) }))
-    }
+    public func queryFields() -> InputFields { http.queryFields() }
 
     public func intParameter(_ name: String) -> Int { parameters.int(name) }
 }

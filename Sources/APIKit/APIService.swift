@@ -34,6 +34,21 @@ public protocol ErrorFormat: Sendable {
     func response(for error: DomainError) -> HTTPResponse
     func notFound(path: String) -> HTTPResponse
     func methodNotAllowed(_ method: HTTPMethod, allowed: [HTTPMethod]) -> HTTPResponse
+    /// An error that is no refusal: a bug, answered 500 with its description so that the
+    /// user can report it.
+    func internalError(_ description: String) -> HTTPResponse
+}
+
+extension ErrorFormat {
+    public func internalError(_ description: String) -> HTTPResponse {
+        .json(["error": .string("Internal sandbox error: \(description)")], status: .internalServerError)
+    }
+
+    /// The answer for anything a handler throws.
+    public func response(for error: any Error) -> HTTPResponse {
+        if let refusal = error as? DomainError { return response(for: refusal) }
+        return internalError(String(describing: error))
+    }
 }
 
 extension DomainError.Kind {

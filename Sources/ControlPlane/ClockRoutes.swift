@@ -7,10 +7,10 @@ import StructuredData
 enum ClockRoutes {
     static func routes(runtime: SandboxRuntime) -> [APIRoute] {
         [
-            APIRoute(.GET, "/clock", "Read the tenant's clock", .open { request, _ in
-                render(try runtime.clock(token: request.bearerToken))
-            }),
-            APIRoute(.PUT, "/clock", "Set the tenant's clock mode, scale or time", .open { request, _ in
+            .tenant(.GET, "/clock", "Read the tenant's clock") { request in
+                render((request.context.tenant.clock, request.context.now))
+            },
+            APIRoute(.PUT, "/clock", "Set the tenant's clock mode, scale or time", .long { request, _ in
                 let fields = try request.fields()
                 let mode = try fields.string("mode").map { text -> SandboxClock.Mode in
                     guard let mode = SandboxClock.Mode(rawValue: text) else {
@@ -33,7 +33,7 @@ enum ClockRoutes {
                 }
                 return render(try runtime.setClock(token: request.bearerToken, mode: mode, scale: scale, now: now))
             }),
-            APIRoute(.POST, "/clock/advance", "Advance the tenant's clock, applying due work in order", .open { request, _ in
+            APIRoute(.POST, "/clock/advance", "Advance the tenant's clock, applying due work in order", .long { request, _ in
                 let fields = try request.fields()
                 guard let seconds = try fields.double("seconds"), seconds >= 0, seconds <= 3_153_600_000 else {
                     throw DomainError.invalid("seconds", "seconds is required: a number of seconds from 0 to 3153600000")

@@ -7,6 +7,7 @@ import StructuredData
 /// forced job outcomes, fault rules, the request journal, the event stream, the OpenAPI
 /// document and the dashboard.
 public enum ControlPlane {
+    public static let name = "control"
     public static let prefix = "/_sandbox"
     /// Open to everyone, wherever the server listens: container health checks call it.
     public static let healthPath = "/_sandbox/health"
@@ -25,34 +26,8 @@ public enum ControlPlane {
         routes += EventRoutes.routes(runtime: runtime, feed: events) + IncidentRoutes.routes()
         routes += OpenAPIRoutes.routes(document: openAPI)
         routes += DashboardRoutes.routes(runtime: runtime, journal: journal)
-        let service = APIService(name: "control", prefix: prefix, routes: routes, errors: ControlErrors())
+        let service = APIService(name: name, prefix: prefix, routes: routes, errors: ControlErrors())
         openAPI.set(OpenAPIDocument.build(services: documented + [service], version: version))
         return service
-    }
-}
-
-extension HTTPRequest {
-    /// `?all=true` (or 1/yes): act on every tenant instead of the Bearer token's.
-    var wantsAll: Bool {
-        guard let value = query("all")?.lowercased() else { return false }
-        return value == "true" || value == "1" || value == "yes"
-    }
-
-    func fields() throws -> InputFields {
-        do { return InputFields(try RequestBody.decode(self)) } catch {
-            throw DomainError.invalid("body", error.description)
-        }
-    }
-
-    /// The Bearer token, required when the route acts on one tenant.
-    func requiredToken() throws -> String {
-        guard let token = bearerToken else {
-            throw DomainError(.unauthenticated, "Send a Bearer token to act on its tenant, or ?all=true to act on every tenant.")
-        }
-        return token
-    }
-
-    func queryFields() -> InputFields {
-        InputFields(JSONObject(queryItems.map { ($0.name, JSONValue.string($0.value)) }))
     }
 }

@@ -7,7 +7,7 @@ import StructuredData
 /// the latest events and requests; it reloads itself every 5 seconds.
 enum DashboardRoutes {
     static func routes(runtime: SandboxRuntime, journal: RequestJournal) -> [APIRoute] {
-        let page: RouteHandler = .open { _, _ in .html(try render(runtime: runtime, journal: journal)) }
+        let page: RouteHandler = .admin { _, _ in .html(try render(runtime: runtime, journal: journal)) }
         return [
             APIRoute(.GET, "/", "HTML dashboard: tenants, clocks, recent events and requests", page),
             APIRoute(.GET, "/dashboard", "HTML dashboard (same page)", page),

@@ -9,27 +9,23 @@ enum EventRoutes {
     static func routes(runtime: SandboxRuntime, feed: EventFeed) -> [APIRoute] {
         [
             APIRoute(.GET, "/events", "The tenant's state-change events after an id; long-polls with wait (seconds, max 60)", .deferred { request, _, respond in
-                do {
-                    let query = request.queryFields()
-                    let after = try query.int("after", in: 0...Int(Int64.max / 2), required: false) ?? 0
-                    let limit = try query.int("limit", in: 1...EventFeed.maximumBatch, required: false) ?? 100
-                    let wait = try query.double("wait") ?? 0
-                    guard wait >= 0 && wait <= EventFeed.maximumWaitSeconds else {
-                        throw DomainError.invalid("wait", "wait must be a number of seconds from 0 to 60")
-                    }
-                    let token = request.wantsAll ? nil : try request.requiredToken()
-                    // Applies the tenant's due work first, so what is due now shows up now.
-                    if let token { try runtime.perform(token: token) { _ in () } }
-                    let found = try runtime.events(token: token, after: after, limit: limit)
-                    guard found.isEmpty, wait > 0 else {
-                        return respond(EventFeed.response(found, after: after, all: token == nil))
-                    }
-                    feed.park(token: token, after: after, limit: limit, seconds: wait, respond: respond)
-                } catch let error as DomainError {
-                    respond(ControlErrors().response(for: error))
-                } catch {
-                    respond(.json(["error": .string("Internal sandbox error: \(error)")], status: .internalServerError))
+                let query = request.queryFields()
+                let after = try query.int("after", in: 0...Int(Int64.max / 2), required: false) ?? 0
+                let limit = try query.int("limit", in: 1...EventFeed.maximumBatch, required: false) ?? 100
+                let wait = try query.double("wait") ?? 0
+                guard wait >= 0 && wait <= EventFeed.maximumWaitSeconds else {
+                    throw DomainError.invalid("wait", "wait must be a number of seconds from 0 to 60")
                 }
+                let token = request.wantsAll ? nil : try request.requiredToken()
+                let answer: @Sendable (Result<[EventRecord], any Error>) -> Void = { result in
+                    guard case .success(let found) = result, found.isEmpty, wait > 0 else {
+                        return respond(result.map { EventFeed.response($0, after: after, all: token == nil) })
+                    }
+                    feed.park(token: token, after: after, limit: limit, seconds: wait) { respond(.success($0)) }
+                }
+                let read: @Sendable () throws -> [EventRecord] = { try runtime.events(token: token, after: after, limit: limit) }
+                // A tenant's read goes through its transaction: what is due now shows up now.
+                if let token { runtime.submit(token: token, { _ in try read() }, done: answer) } else { runtime.submit(read, done: answer) }
             }),
         ]
     }

@@ -10,20 +10,20 @@ enum FaultRoutes {
 
     static func routes(faults: FaultRules) -> [APIRoute] {
         [
-            APIRoute(.POST, "/faults", "Add a fault rule for the tenant (global with ?all=true)", .open { request, _ in
+            APIRoute(.POST, "/faults", "Add a fault rule for the tenant (global with ?all=true)", .memory { request, _ in
                 var spec = try specification(try request.fields())
                 spec.token = request.wantsAll ? nil : try request.requiredToken()
                 return .json(render(faults.add(spec)), status: .created)
             }),
-            APIRoute(.GET, "/faults", "List the tenant's fault rules (all with ?all=true)", .open { request, _ in
+            APIRoute(.GET, "/faults", "List the tenant's fault rules (all with ?all=true)", .memory { request, _ in
                 let token = request.wantsAll ? nil : try request.requiredToken()
                 return .json(["faults": .array(faults.list(token: token, all: request.wantsAll).map(render))])
             }),
-            APIRoute(.DELETE, "/faults", "Remove the tenant's fault rules (all with ?all=true)", .open { request, _ in
+            APIRoute(.DELETE, "/faults", "Remove the tenant's fault rules (all with ?all=true)", .memory { request, _ in
                 let token = request.wantsAll ? nil : try request.requiredToken()
                 return .json(["removed": .int(faults.removeAll(token: token, all: request.wantsAll))])
             }),
-            APIRoute(.DELETE, "/faults/{id:int}", "Remove one fault rule", .open { request, parameters in
+            APIRoute(.DELETE, "/faults/{id:int}", "Remove one fault rule", .memory { request, parameters in
                 let token = request.wantsAll ? nil : try request.requiredToken()
                 let id = parameters.int("id")
                 guard faults.remove(id: id, token: token, all: request.wantsAll) else {

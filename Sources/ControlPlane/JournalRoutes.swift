@@ -7,13 +7,13 @@ import StructuredData
 enum JournalRoutes {
     static func routes(journal: RequestJournal) -> [APIRoute] {
         [
-            APIRoute(.GET, "/requests", "List journaled API requests (filters: method, path, status, since, limit; ?all=true)", .open { request, _ in
+            APIRoute(.GET, "/requests", "List journaled API requests (filters: method, path, status, since, limit; ?all=true)", .memory { request, _ in
                 let token = request.wantsAll ? nil : try request.requiredToken()
                 let filter = try Filter(request.queryFields(), token: token)
                 let entries = journal.entries(where: filter.includes, limit: filter.limit)
                 return .json(["requests": .array(entries.map(render))])
             }),
-            APIRoute(.DELETE, "/requests", "Clear the tenant's journal (everything with ?all=true)", .open { request, _ in
+            APIRoute(.DELETE, "/requests", "Clear the tenant's journal (everything with ?all=true)", .memory { request, _ in
                 let token = request.wantsAll ? nil : try request.requiredToken()
                 return .json(["removed": .int(journal.clear { token == nil || $0.token == token })])
             }),

@@ -138,7 +138,7 @@ enum OpenAPIDocument {
 enum OpenAPIRoutes {
     static func routes(document: OpenAPIDocument.Holder) -> [APIRoute] {
         [
-            APIRoute(.GET, "/openapi.json", "OpenAPI 3.1 document of both emulated APIs and the control plane", .open { _, _ in
+            APIRoute(.GET, "/openapi.json", "OpenAPI 3.1 document of both emulated APIs and the control plane", .memory { _, _ in
                 .json(bytes: document.current)
             })
         ]

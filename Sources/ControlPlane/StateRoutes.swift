@@ -7,10 +7,10 @@ import StructuredData
 enum StateRoutes {
     static func routes(runtime: SandboxRuntime) -> [APIRoute] {
         [
-            APIRoute(.GET, "/state", "Export the tenant's world (or everything with ?all=true) as one snapshot", .open { request, _ in
+            APIRoute(.GET, "/state", "Export the tenant's world (or everything with ?all=true) as one snapshot", .long { request, _ in
                 .json(request.wantsAll ? try runtime.exportAllState() : try runtime.exportState(token: try request.requiredToken()))
             }),
-            APIRoute(.PUT, "/state", "Replace the tenant's world (or everything with ?all=true) from a snapshot", .open { request, _ in
+            APIRoute(.PUT, "/state", "Replace the tenant's world (or everything with ?all=true) from a snapshot", .long { request, _ in
                 let document: JSONValue
                 do { document = try JSONParser.parse(request.body) } catch {
                     throw DomainError.invalid("body", "the snapshot must be a JSON document (\(error))")

@@ -6,7 +6,7 @@ import StructuredData
 enum TenantRoutes {
     static func routes(runtime: SandboxRuntime) -> [APIRoute] {
         [
-            APIRoute(.POST, "/tenants", "Create or update a tenant", .open { request, _ in
+            APIRoute(.POST, "/tenants", "Create or update a tenant", .admin { request, _ in
                 let fields = try request.fields()
                 let token = try fields.requiredString("token")
                 // A token no client could send in an Authorization header is refused.
@@ -27,7 +27,7 @@ enum TenantRoutes {
                 }
                 return .json(render(try runtime.upsertTenant(token: token, balance: balance, permissions: permissions)))
             }),
-            APIRoute(.GET, "/tenants", "List tenants (?all=true)", .open { request, _ in
+            APIRoute(.GET, "/tenants", "List tenants (?all=true)", .admin { request, _ in
                 let tenants = try runtime.tenants().filter { request.wantsAll || $0.token == request.bearerToken }
                 return .json(["tenants": .array(tenants.map(render))])
             }),

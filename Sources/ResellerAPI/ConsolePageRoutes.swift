@@ -7,7 +7,7 @@ import Reseller
 enum ConsolePageRoutes {
     static func routes(model: ResellerModel) -> [APIRoute] {
         [
-            APIRoute(.GET, "/vnc.html", "noVNC console stand-in page", .open { request, _ in
+            APIRoute(.GET, "/vnc.html", "noVNC console stand-in page", .memory { request, _ in
                 guard let key = request.query("ticket"), let ticket = model.consoles.redeem(key) else {
                     return .html(page(title: "Console ticket invalid", body: expiredText), status: .forbidden)
                 }

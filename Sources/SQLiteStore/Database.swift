@@ -9,6 +9,8 @@ public final class Database: @unchecked Sendable {
     private let queue = DispatchQueue(label: "sandbox.sqlite")
     private let queueKey = DispatchSpecificKey<Bool>()
     private var connection: Connection?
+    /// Set while a `write` runs, so a nested one fails loudly instead of committing early.
+    private var inTransaction = false
 
     /// `busyTimeout` is how long (ms) opening waits for another process's lock on the file;
     /// once open, the file is this process's alone.
@@ -46,6 +48,9 @@ public final class Database: @unchecked Sendable {
     @discardableResult
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
         try onQueue { connection in
+            precondition(!inTransaction, "nested database transaction")
+            inTransaction = true
+            defer { inTransaction = false }
             // Through the statement cache: these run on every request.
             try connection.query("BEGIN IMMEDIATE")
             do {
@@ -58,6 +63,16 @@ public final class Database: @unchecked Sendable {
             }
         }
     }
+
+    /// Runs `work` on the database queue later, in the order submitted. Inside it, `read`
+    /// and `write` run at once on the current thread. Work submitted while a long job runs
+    /// its transactions one by one from another thread gets its turn between them.
+    public func submit(_ work: @escaping @Sendable () -> Void) {
+        queue.async(execute: work)
+    }
+
+    /// Whether the caller runs on the database queue (inside `submit`'s work).
+    public var isCurrentQueue: Bool { DispatchQueue.getSpecific(key: queueKey) == true }
 
     /// Runs `body` on the database queue without opening a write transaction.
     public func read<T>(_ body: (Connection) throws -> T) throws -> T {
@@ -75,10 +90,10 @@ public final class Database: @unchecked Sendable {
     }
 
     private func onQueue<T>(_ body: (Connection) throws -> T) throws -> T {
-        precondition(DispatchQueue.getSpecific(key: queueKey) == nil, "nested database access")
-        return try queue.sync {
+        func run() throws -> T {
             guard let connection else { throw SQLiteError(code: 21, message: "database is closed", sql: nil) }
             return try body(connection)
         }
+        return isCurrentQueue ? try run() : try queue.sync(execute: run)
     }
 }

@@ -1,4 +1,5 @@
 import HTTP1
+import SandboxCore
 import StructuredData
 
 /// Guards `/_sandbox`: with `--admin-token`, every control request must carry it as
@@ -23,18 +24,16 @@ struct AdminGate: Sendable {
     }
 
     /// The refusal for `request`, or nil when it may pass.
-    func refusal(for request: HTTPRequest) -> HTTPResponse? {
+    func refusal(for request: HTTPRequest) -> DomainError? {
         guard let token else {
             if Self.isLoopback(host) { return nil }
-            return .json(
-                ["error": .string("The control plane is closed: the sandbox listens on \(host) without --admin-token.")],
-                status: .forbidden)
+            return .forbidden("The control plane is closed: the sandbox listens on \(host) without --admin-token.")
         }
         guard let sent = request.headers[Self.header] else {
-            return .json(["error": .string("Send the admin token as \(Self.header) to use /_sandbox.")], status: .unauthorized)
+            return DomainError(.unauthenticated, "Send the admin token as \(Self.header) to use /_sandbox.")
         }
         guard Self.constantTimeEquals(sent, token) else {
-            return .json(["error": .string("The \(Self.header) header is wrong.")], status: .forbidden)
+            return .forbidden("The \(Self.header) header is wrong.")
         }
         return nil
     }

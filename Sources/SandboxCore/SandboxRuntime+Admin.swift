@@ -1,3 +1,4 @@
+import Dispatch
 import SQLiteStore
 
 /// Tenant and clock administration, for the control plane.
@@ -20,6 +21,7 @@ extension SandboxRuntime {
             if let balance { tenant.balanceCents = Int64((balance * 100).rounded()) }
             if let permissions { tenant.permissions = permissions }
             try TenantTable.save(tenant, in: connection)
+            clocks.remember(tenant.token, tenant.clock)
             return summary(tenant)
         }
     }
@@ -30,18 +32,34 @@ extension SandboxRuntime {
 
     /// Deletes the tenant's world; its next request starts afresh from seed-data.
     public func resetTenant(token: String) throws {
-        try database.write { connection in
-            try connection.run("DELETE FROM tenants WHERE token = ?", token)
+        try exclusively(token: token) {
+            try database.write { connection in
+                try connection.run("DELETE FROM tenants WHERE token = ?", token)
+            }
+            clocks.forget(token)
         }
     }
 
-    /// Deletes every tenant and restarts ID sequences.
+    /// Deletes every tenant and restarts ID sequences. Tenants go a few at a time, each batch
+    /// its own transaction, so requests of tenants not yet deleted keep being answered; the
+    /// last transaction also deletes tenants that were created meanwhile.
     public func resetAll() throws {
+        while try database.write({ connection -> Bool in
+            let deadline = DueWorkBudget.slice().deadline
+            var deleted = false
+            while let row = try connection.first("SELECT id FROM tenants LIMIT 1") {
+                try connection.run("DELETE FROM tenants WHERE id = ?", row.int("id"))
+                deleted = true
+                if DispatchTime.now().uptimeNanoseconds >= deadline { break }
+            }
+            return deleted
+        }) {}
         try database.write { connection in
             try connection.run("DELETE FROM tenants")
             try connection.run("DELETE FROM sequences")
             try connection.run("DELETE FROM sqlite_sequence WHERE name IN ('jobs', 'timers', 'events', 'tenants')")
         }
+        clocks.replaceAll(with: [])
     }
 
     public func clock(token: String?) throws -> (clock: SandboxClock, now: Int64) {
@@ -76,15 +94,18 @@ extension SandboxRuntime {
     private func moveClock(token: String?, _ change: (TenantContext) throws -> SandboxClock) throws
         -> (clock: SandboxClock, now: Int64)
     {
-        try perform(token: token) { context in
-            var tenant = context.tenantWithRandom
-            tenant.clock = try change(context)
-            guard SandboxClock.representable.contains(tenant.clock.anchorSandbox) else {
-                throw DomainError.invalid("now", "the sandbox clock cannot go past 9999-12-31T23:59:59Z")
+        guard let token, !token.isEmpty else { return try clock(token: token) }
+        return try exclusively(token: token) {
+            try perform(token: token) { context in
+                var tenant = context.tenantWithRandom
+                tenant.clock = try change(context)
+                guard SandboxClock.representable.contains(tenant.clock.anchorSandbox) else {
+                    throw DomainError.invalid("now", "the sandbox clock cannot go past 9999-12-31T23:59:59Z")
+                }
+                try context.replaceTenant(tenant)
             }
-            try context.replaceTenant(tenant)
+            return try clock(token: token)
         }
-        return try clock(token: token)
     }
 
     private func summary(_ tenant: Tenant) -> TenantSummary {

@@ -1,13 +1,16 @@
 import SQLiteStore
 
 extension SandboxRuntime {
-    /// The sandbox time of `token`'s tenant, without creating the tenant or applying due
-    /// work; nil when the token has no tenant yet. Must not be called on the database queue.
+    /// The sandbox time of `token`'s tenant from the clocks kept in memory, without creating
+    /// the tenant or applying due work (so it may be called on the event loop); nil when the
+    /// token has no tenant.
     public func sandboxTime(token: String?) -> Int64? {
         guard let token else { return nil }
-        let real = realTimeMillis()
-        return try? database.read { connection in
-            try TenantTable.find(token: token, in: connection)?.clock.now(real: real)
-        }
+        return clocks.clock(of: token)?.now(real: realTimeMillis())
+    }
+
+    /// Reads every tenant's clock into memory: at start and after whole-database changes.
+    func reloadClocks() throws {
+        clocks.replaceAll(with: try database.read { connection in try TenantTable.all(in: connection) })
     }
 }

@@ -73,6 +73,7 @@ extension SandboxRuntime {
             try parsed.mergeSequences(in: connection)
             try SnapshotDocument.checkReferences(connection)
         }
+        try reloadClocks()
     }
 }
 

@@ -10,6 +10,8 @@ public final class SandboxRuntime: @unchecked Sendable {
     public let startedAt = realTimeMillis()
     /// Called after a transaction that recorded state-change events commits.
     public var onEvents: (@Sendable () -> Void)?
+    let lanes = TenantLanes()
+    let clocks = TenantClocks()
     private var ticker: DispatchSourceTimer?
 
     public init(database: Database, configuration: RuntimeConfiguration, modules: [any SandboxModule]) throws {
@@ -20,11 +22,12 @@ public final class SandboxRuntime: @unchecked Sendable {
         try database.write { connection in
             _ = try Migrator.migrate(connection, CoreSchema.migrations + modules.flatMap(\.migrations))
         }
+        try reloadClocks()
     }
 
     /// Runs `body` for the tenant of `token` (created on first use in open mode) after
-    /// applying its due work, all in one transaction. A backlog too large for one transaction
-    /// (a realtime clock that ran while the server was down) is caught up first.
+    /// applying its due work, all in one transaction. A backlog larger than one slice (a
+    /// realtime clock that ran while the server was down) is caught up first, in slices.
     public func perform<T>(token: String?, _ body: (TenantContext) throws -> T) throws -> T {
         while true {
             do {
@@ -35,39 +38,132 @@ public final class SandboxRuntime: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in the transaction of `token`'s tenant on the database queue, in the
+    /// order submitted, once no long operation of that tenant is under way; `done` gets
+    /// the result on the database queue. A backlog of due work is caught up off the queue,
+    /// in slices, while the tenant's other requests wait.
+    public func submit<T: Sendable>(
+        token: String?, _ body: @escaping @Sendable (TenantContext) throws -> T,
+        done: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        let attempt: @Sendable () -> Void = { [self] in
+            do {
+                done(.success(try performOnce(token: token, body)))
+            } catch let backlog as DueWorkBacklog {
+                guard let token else { return done(.failure(backlog)) }
+                lanes.occupy(token)
+                Self.longWork.async { [self] in
+                    let caughtUp = Result { try catchUp(tenantId: backlog.tenantId) }
+                    database.submit { [self] in
+                        if case .failure(let error) = caughtUp { done(.failure(error)) } else { submitNow(token: token, body, done: done) }
+                        for parked in lanes.release(token) { parked() }
+                    }
+                }
+            } catch {
+                done(.failure(error))
+            }
+        }
+        database.submit { [self] in whenFree(token, attempt) }
+    }
+
+    /// Runs `body` on the database queue, in the order submitted, for work of no single
+    /// tenant; `done` gets the result there.
+    public func submit<T: Sendable>(
+        _ body: @escaping @Sendable () throws -> T, done: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        database.submit { done(Result { try body() }) }
+    }
+
+    /// Runs `work` on a thread of its own, for long work that runs its own transactions
+    /// one after another (`exclusively`, `resetAll`).
+    public func runLong(_ work: @escaping @Sendable () -> Void) {
+        Self.longWork.async(execute: work)
+    }
+
+    /// `submit` for a caller already on the database queue: runs at once, ahead of the
+    /// tenant's parked work.
+    private func submitNow<T: Sendable>(
+        token: String, _ body: @escaping @Sendable (TenantContext) throws -> T,
+        done: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        do { done(.success(try performOnce(token: token, body))) } catch { done(.failure(error)) }
+    }
+
+    /// Runs `work` (its own transactions, one after another) from a thread other than the
+    /// database queue, while the requests of `token`'s tenant wait in its lane. Other
+    /// tenants' requests run between `work`'s transactions.
+    public func exclusively<T>(token: String, _ work: () throws -> T) throws -> T {
+        precondition(!database.isCurrentQueue, "exclusively(token:) would wait for itself on the database queue")
+        let turn = DispatchSemaphore(value: 0)
+        database.submit { [self] in
+            whenFree(token) { [self] in
+                lanes.occupy(token)
+                turn.signal()
+            }
+        }
+        turn.wait()
+        defer {
+            database.submit { [self] in for parked in lanes.release(token) { parked() } }
+        }
+        return try work()
+    }
+
+    /// On the database queue: runs `work` now, or after the long operation of `token`'s tenant.
+    private func whenFree(_ token: String?, _ work: @escaping @Sendable () -> Void) {
+        if let token, lanes.isOccupied(token) {
+            lanes.park(token) { [self] in whenFree(token, work) }
+        } else {
+            work()
+        }
+    }
+
+    /// Where long operations wait for their slices' turns on the database queue.
+    static let longWork = DispatchQueue(label: "sandbox.long-work", attributes: .concurrent)
+
     private func performOnce<T>(token: String?, _ body: (TenantContext) throws -> T) throws -> T {
         var events = false
         defer { if events { onEvents?() } }
-        return try database.write { connection in
+        var clock: (token: String, clock: SandboxClock)?
+        let result = try database.write { connection in
             let tenant = try resolve(token: token, in: connection)
             let context = TenantContext(
                 connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
                 scheduler: scheduler)
-            guard try context.applyDueWork(until: context.now) else { throw DueWorkBacklog(tenantId: tenant.id) }
+            var budget = DueWorkBudget.slice()
+            guard try context.applyDueWork(until: context.now, budget: &budget) else {
+                throw DueWorkBacklog(tenantId: tenant.id)
+            }
             let result = try body(context)
             try context.saveRandomState()
             events = context.recordedEvents
+            clock = (tenant.token, context.tenant.clock)
             return result
         }
+        if let clock { clocks.remember(clock.token, clock.clock) }
+        return result
     }
 
-    /// Applies a tenant's due work up to its clock's present in committed chunks. Gives up
-    /// (409) past a million steps: that is a model rescheduling itself without moving on.
+    /// Applies a tenant's due work up to its clock's present in slices, each its own
+    /// transaction, so other work runs between them. Gives up (409) past a million steps:
+    /// that is a model rescheduling itself without moving on.
     func catchUp(tenantId: Int) throws {
-        for _ in 0..<100 {
+        var steps = 0
+        while steps < DueWorkBudget.maximumSteps {
             var events = false
-            let done = try database.write { connection -> Bool in
-                guard let tenant = try TenantTable.find(id: tenantId, in: connection) else { return true }
+            let slice = try database.write { connection -> (done: Bool, steps: Int) in
+                guard let tenant = try TenantTable.find(id: tenantId, in: connection) else { return (true, 0) }
                 let context = TenantContext(
                     connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
                     scheduler: scheduler)
-                let done = try context.applyDueWork(until: context.now)
+                var budget = DueWorkBudget.slice()
+                let done = try context.applyDueWork(until: context.now, budget: &budget)
                 try context.saveRandomState()
                 events = context.recordedEvents
-                return done
+                return (done, budget.applied)
             }
             if events { onEvents?() }
-            if done { return }
+            if slice.done { return }
+            steps += slice.steps
         }
         throw DomainError.conflict("Too much due work: more than a million steps are due at once")
     }

@@ -1,24 +1,18 @@
 import SQLiteStore
 
 extension TenantContext {
-    /// How much due work one transaction applies; a larger backlog is caught up in several
-    /// committed transactions (see `SandboxRuntime.catchUp`).
-    static let maximumStepsPerTransaction = 10_000
-
     /// Applies the timers due up to `target`, oldest first, each at its own due time (so what
     /// they write reads as when it happened), then sets `now` to `target`. Returns false when
-    /// `limit` steps were applied and more is due; `now` is then the last step's due time.
-    func applyDueWork(until target: Int64, limit: Int = maximumStepsPerTransaction) throws -> Bool {
-        var steps = 0
+    /// `budget` ran out and more is due; `now` is then the last step's due time.
+    func applyDueWork(until target: Int64, budget: inout DueWorkBudget) throws -> Bool {
         while let row = try connection.first(
             "SELECT * FROM timers WHERE tenant_id = ? AND due_at <= ? ORDER BY due_at, id LIMIT 1", tenant.id, target)
         {
-            guard steps < limit else { return false }
+            guard budget.spend() else { return false }
             let timer = DueTimer(row: row)
             try connection.run("DELETE FROM timers WHERE id = ?", timer.id)
             now = timer.dueAt
             try run(timer)
-            steps += 1
         }
         now = target
         return true

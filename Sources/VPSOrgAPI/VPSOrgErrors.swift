@@ -22,6 +22,10 @@ public struct VPSOrgErrors: ErrorFormat {
         .json(["detail": "Not found."], status: .notFound)
     }
 
+    public func internalError(_ description: String) -> HTTPResponse {
+        .json(["detail": .string("Internal sandbox error: \(description)")], status: .internalServerError)
+    }
+
     public func methodNotAllowed(_ method: HTTPMethod, allowed: [HTTPMethod]) -> HTTPResponse {
         var response = HTTPResponse.json(
             ["detail": .string("Method \"\(method.rawValue)\" not allowed.")], status: .methodNotAllowed)

@@ -72,12 +72,14 @@ import Testing
             }
         }
         #expect(waitUntil { sandbox.application.events.waitingCount == 2 })
-        // One transaction: a thousand days of daily restarts, well over 1500 events.
+        // A thousand days of daily restarts, well over 1500 events, committed in slices: the
+        // early poll is answered by the first slice, the late one once its events exist.
         #expect(sandbox.advance(seconds: 1_000 * 86_400).status == 200)
         #expect(done.wait(timeout: .now() + 10) == .success)
         let earlyIDs = events(try #require(early.value)).compactMap { $0["id"]?.intValue }
         let lateIDs = events(try #require(late.value)).compactMap { $0["id"]?.intValue }
-        #expect(earlyIDs.count == 1_000)
+        #expect(!earlyIDs.isEmpty && earlyIDs.count <= 1_000)
+        #expect(earlyIDs == earlyIDs.sorted())
         #expect(earlyIDs.first.map { $0 > last } == true)
         #expect(!lateIDs.isEmpty)
         #expect(lateIDs.allSatisfy { $0 > far })

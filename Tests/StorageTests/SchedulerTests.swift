@@ -110,7 +110,7 @@ struct LampModule: SandboxModule {
 
     @Test func aBacklogLargerThanOneTransactionIsCaughtUpInChunks() throws {
         let runtime = try makeRuntime()
-        let steps = TenantContext.maximumStepsPerTransaction * 2 + 500
+        let steps = DueWorkBudget.sliceSteps * 2 + 500
         try runtime.perform(token: "a") { context in
             try context.schedule("lamp.tick", at: context.now + 1_000, payload: ["remaining": .int(steps)])
         }

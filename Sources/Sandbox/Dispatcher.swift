@@ -1,0 +1,141 @@
+import APIKit
+import ControlPlane
+import Dispatch
+import HTTP1
+import SandboxCore
+
+/// Where each request runs, decided in one place from what its route needs (see
+/// `RouteHandler`): the event loop parses, routes and answers what needs no database;
+/// tenant and admin work waits its turn on the database queue; long work runs on a thread
+/// of its own. Every failure, whatever threw it, is rendered here, once, in the error
+/// format of the API the request was for.
+final class Dispatcher: Sendable {
+    let services: [APIService]
+    let runtime: SandboxRuntime
+    let faults: FaultRules
+    let journal: RequestJournal
+    let accessLog: AccessLog
+    let gate: AdminGate
+
+    init(services: [APIService], runtime: SandboxRuntime, faults: FaultRules, journal: RequestJournal, accessLog: AccessLog, gate: AdminGate) {
+        self.services = services
+        self.runtime = runtime
+        self.faults = faults
+        self.journal = journal
+        self.accessLog = accessLog
+        self.gate = gate
+    }
+
+    /// Where delayed (fault-injected) answers wait: a serial queue, which draws on Dispatch's
+    /// overcommit pool, so blocked threads elsewhere cannot hold them up.
+    static let delayedAnswers = DispatchQueue(label: "sandbox.faults.delay")
+
+    /// Answers one request; `respond` is called exactly once. Control-plane requests pass
+    /// the gate and are not journaled; API requests may meet a fault rule first.
+    func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let path = request.path
+        let service = services.first(where: { $0.owns(path) })
+        if let service, service.name == ControlPlane.name {
+            let finish: @Sendable (HTTPResponse, Int64?) -> Void = { [accessLog] response, _ in
+                accessLog.record(request: request, status: response.status.code, startedAt: started)
+                respond(response)
+            }
+            // Browsers send preflights without custom headers; they reveal nothing.
+            if request.method == .OPTIONS { return finish(Self.preflight(request), nil) }
+            if path != ControlPlane.healthPath, let refusal = gate.refusal(for: request) {
+                return finish(service.errors.response(for: refusal), nil)
+            }
+            return route(request, path: path, to: service, token: request.bearerToken, done: finish)
+        }
+        let token = request.bearerToken
+        // The journal shows the tenant's sandbox time: from the transaction when there was
+        // one, else from the clocks the runtime keeps in memory.
+        let record: @Sendable (HTTPResponse, Int64?, Int?) -> Void = { [accessLog, journal, runtime] response, at, faultId in
+            let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            accessLog.record(request: request, status: response.status.code, startedAt: started)
+            let time = at ?? runtime.sandboxTime(token: token) ?? realTimeMillis()
+            journal.record(request, token: token, response: response, millis: millis, at: time, faultId: faultId)
+            respond(response)
+        }
+        if request.method == .OPTIONS { return record(Self.preflight(request), nil, nil) }
+        guard let service else { return record(fallbackErrors.notFound(path: String(path)), nil, nil) }
+        guard let rule = faults.fire(method: request.method, path: path, api: service.name, token: token) else {
+            return route(request, path: path, to: service, token: token) { record($0, $1, nil) }
+        }
+        let answer: @Sendable () -> Void = { [self] in
+            if rule.replacesResponse {
+                record(rule.response(errors: service.errors), nil, rule.id)
+            } else {
+                route(request, path: path, to: service, token: token) { record($0, $1, rule.id) }
+            }
+        }
+        guard rule.delayMs > 0 else { return answer() }
+        // A delay parks the request on a timer; it holds no thread while it waits.
+        Self.delayedAnswers.asyncAfter(deadline: .now() + .milliseconds(rule.delayMs), execute: answer)
+    }
+
+    /// How paths that no API owns are refused: like the reseller API, whose root is `/api/v1`.
+    private var fallbackErrors: any ErrorFormat { services[services.count - 1].errors }
+
+    /// Routes within `service`, runs the handler where its kind says, and answers through
+    /// `done` with the response and, for tenant routes, the tenant's sandbox time.
+    private func route(
+        _ request: HTTPRequest, path: Substring, to service: APIService, token: String?,
+        done: @escaping @Sendable (HTTPResponse, Int64?) -> Void
+    ) {
+        let errors = service.errors
+        let answer: @Sendable (Result<HTTPResponse, any Error>) -> Void = { [self] result in
+            done(render(result, errors), nil)
+        }
+        switch service.router.match(request.method, path: path) {
+        case .notFound:
+            done(errors.notFound(path: String(path)), nil)
+        case .methodNotAllowed(let allowed):
+            done(errors.methodNotAllowed(request.method, allowed: allowed), nil)
+        case .found(let handler, let parameters, _):
+            switch handler {
+            case .tenant(let body):
+                runtime.submit(token: token, { context in
+                    (try body(APIRequest(http: request, parameters: parameters, context: context)), context.now)
+                }, done: { [self] result in
+                    switch result {
+                    case .success(let (response, now)): done(response, now)
+                    case .failure(let error): done(render(.failure(error), errors), nil)
+                    }
+                })
+            case .admin(let body):
+                runtime.submit({ try body(request, parameters) }, done: answer)
+            case .long(let body):
+                runtime.runLong { answer(Result { try body(request, parameters) }) }
+            case .memory(let body):
+                answer(Result { try body(request, parameters) })
+            case .deferred(let body):
+                do { try body(request, parameters, answer) } catch { answer(.failure(error)) }
+            }
+        }
+    }
+
+    /// The one place a handler's outcome becomes a response. Anything but a refusal is a bug:
+    /// logged, and answered 500 with its description so the user can report it.
+    private func render(_ result: Result<HTTPResponse, any Error>, _ errors: any ErrorFormat) -> HTTPResponse {
+        switch result {
+        case .success(let response): return response
+        case .failure(let error as DomainError): return errors.response(for: error)
+        case .failure(let error):
+            accessLog.error("internal error: \(error)")
+            return errors.internalError(String(describing: error))
+        }
+    }
+
+    /// CORS preflight: browsers may call any route with the headers real clients send.
+    static func preflight(_ request: HTTPRequest) -> HTTPResponse {
+        var response = HTTPResponse.empty(.noContent)
+        response.headers.add("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
+        response.headers.add(
+            "Access-Control-Allow-Headers",
+            request.headers["Access-Control-Request-Headers"] ?? "Authorization, Content-Type, Accept, X-Sandbox-Admin-Token")
+        response.headers.add("Access-Control-Max-Age", "86400")
+        return response
+    }
+}
