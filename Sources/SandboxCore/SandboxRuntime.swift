@@ -10,6 +10,9 @@ public final class SandboxRuntime: @unchecked Sendable {
     public let startedAt = realTimeMillis()
     /// Called after a transaction that recorded state-change events commits.
     public var onEvents: (@Sendable () -> Void)?
+    /// Called between the slices of a catch-up, outside any transaction: lets tests hold a
+    /// long operation midway and look at what others see meanwhile.
+    public var betweenSlices: (@Sendable () -> Void)?
     let lanes = TenantLanes()
     let clocks = TenantClocks()
     private var ticker: DispatchSourceTimer?
@@ -108,6 +111,11 @@ public final class SandboxRuntime: @unchecked Sendable {
         return try work()
     }
 
+    /// How many requests of `token`'s tenant wait for its long operation.
+    public func waitingRequests(token: String) -> Int {
+        (try? database.read { _ in lanes.waiting(token) }) ?? 0
+    }
+
     /// On the database queue: runs `work` now, or after the long operation of `token`'s tenant.
     private func whenFree(_ token: String?, _ work: @escaping @Sendable () -> Void) {
         if let token, lanes.isOccupied(token) {
@@ -164,6 +172,7 @@ public final class SandboxRuntime: @unchecked Sendable {
             if events { onEvents?() }
             if slice.done { return }
             steps += slice.steps
+            betweenSlices?()
         }
         throw DomainError.conflict("Too much due work: more than a million steps are due at once")
     }

@@ -7,6 +7,8 @@ final class TenantLanes: @unchecked Sendable {
 
     func isOccupied(_ token: String) -> Bool { waiting[token] != nil }
 
+    func waiting(_ token: String) -> Int { waiting[token]?.count ?? 0 }
+
     func occupy(_ token: String) {
         precondition(waiting[token] == nil, "lane of a tenant occupied twice")
         waiting[token] = []
