@@ -7,6 +7,8 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// What the server does with the connection instead of (or after) writing this response.
     public var connectionAction: ConnectionAction = .normal
+    /// A body produced while it is written, instead of `body` (see `BodyStream`).
+    public var stream: BodyStream?
 
     public init(status: HTTPStatus, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
@@ -28,6 +30,13 @@ public struct HTTPResponse: Sendable {
     }
 
     public static func empty(_ status: HTTPStatus) -> HTTPResponse { HTTPResponse(status: status) }
+
+    /// A JSON document written as it is produced.
+    public static func json(streaming stream: BodyStream, status: HTTPStatus = .ok) -> HTTPResponse {
+        var response = HTTPResponse(status: status, headers: ["Content-Type": "application/json"])
+        response.stream = stream
+        return response
+    }
 }
 
 /// How a response asks the socket server to treat its connection; used to emulate broken

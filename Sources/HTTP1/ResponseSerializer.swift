@@ -32,14 +32,20 @@ public enum ResponseSerializer {
             appendField(name, value, to: &out)
         }
         if !response.headers.contains("Date") { appendField("Date", date, to: &out) }
-        if !bodyless { appendField("Content-Length", String(response.body.count), to: &out) }
+        // A streamed body is chunked; HTTP/1.0 knows no chunks, so there it ends with the connection.
+        let chunked = response.stream != nil && requestVersion != .http10
+        if chunked && !bodyless {
+            appendField("Transfer-Encoding", "chunked", to: &out)
+        } else if !bodyless && response.stream == nil {
+            appendField("Content-Length", String(response.body.count), to: &out)
+        }
         if !keepAlive {
             appendField("Connection", "close", to: &out)
         } else if requestVersion == .http10 {
             appendField("Connection", "keep-alive", to: &out)
         }
         out.append(contentsOf: [.cr, .lf])
-        if sendsBody { out.append(contentsOf: response.body) }
+        if sendsBody && response.stream == nil { out.append(contentsOf: response.body) }
         return out
     }
 

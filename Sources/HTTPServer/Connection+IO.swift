@@ -107,6 +107,10 @@ extension Connection {
         guard phase != .closed else { return }
         phase = .closed
         inFlight = nil
+        if let stream = streaming {
+            streaming = nil
+            stream.cancel()
+        }
         timer.cancel()
         readActive = false
         writeActive = false

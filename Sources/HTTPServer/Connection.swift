@@ -53,6 +53,9 @@ final class Connection: @unchecked Sendable {
     var headStarted = false
     var outbox: [UInt8] = []
     var outOffset = 0
+    /// The body being streamed after the head (see `BodyStream`), and whether it is chunked.
+    var streaming: BodyStream?
+    var streamChunked = true
     var closeAfterWrite = false
     var lingerAfterWrite = false
     var peerClosed = false
@@ -89,7 +92,7 @@ final class Connection: @unchecked Sendable {
 
     /// Parses what is buffered and acts on it; resumes reading when more bytes are needed.
     func processInput() {
-        guard phase == .open, inFlight == nil, outbox.isEmpty else { return }
+        guard phase == .open, inFlight == nil, outbox.isEmpty, streaming == nil else { return }
         while let event = parser.next() {
             switch event {
             case .expectContinue:
@@ -149,11 +152,47 @@ final class Connection: @unchecked Sendable {
             return
         }
         let asksToClose = response.headers.values(for: "Connection").contains { $0.caseInsensitiveEquals("close") }
-        let keepAlive = current.keepAlive && !shuttingDown && !asksToClose
+        // HTTP/1.0 has no chunks: a streamed body there ends when the connection does.
+        let closeDelimited = response.stream != nil && current.version == .http10
+        let keepAlive = current.keepAlive && !shuttingDown && !asksToClose && !closeDelimited
         closeAfterWrite = !keepAlive
         outbox = ResponseSerializer.serialize(
             response, requestMethod: current.method, requestVersion: current.version, keepAlive: keepAlive,
             extraHeaders: configuration.extraHeaders)
+        outOffset = 0
+        if let stream = response.stream {
+            if current.method == .HEAD || [204, 304].contains(response.status.code) {
+                stream.cancel()
+            } else {
+                streaming = stream
+                streamChunked = !closeDelimited
+            }
+        }
+        if flush() { writeDrained() }
+    }
+
+    /// Asks the stream for its next part once the previous one is written.
+    private func pullStream(_ stream: BodyStream) {
+        stream.next { [self] part in
+            queue.async { self.received(part) }
+        }
+    }
+
+    private func received(_ part: BodyStream.Part) {
+        guard phase == .open, let stream = streaming else { return }
+        switch part {
+        case .bytes(let bytes):
+            // An empty chunk would read as the last one.
+            guard !bytes.isEmpty else { return pullStream(stream) }
+            outbox = streamChunked ? BodyStream.chunk(bytes) : bytes
+        case .end:
+            streaming = nil
+            outbox = streamChunked ? BodyStream.lastChunk : []
+        case .failed:
+            streaming = nil
+            closeNow()
+            return
+        }
         outOffset = 0
         if flush() { writeDrained() }
     }
@@ -174,6 +213,7 @@ final class Connection: @unchecked Sendable {
 
     func writeDrained() {
         guard phase == .open else { return }
+        if let stream = streaming { return pullStream(stream) }
         guard closeAfterWrite else {
             processInput()
             return
@@ -186,7 +226,7 @@ final class Connection: @unchecked Sendable {
     /// Server shutdown: idle connections close now, busy ones after their response.
     func beginShutdown() {
         shuttingDown = true
-        if phase == .lingering || (phase == .open && inFlight == nil && outbox.isEmpty) { closeNow() }
+        if phase == .lingering || (phase == .open && inFlight == nil && outbox.isEmpty && streaming == nil) { closeNow() }
     }
 
     func armReadDeadline() {

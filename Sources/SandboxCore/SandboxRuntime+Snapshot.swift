@@ -5,20 +5,6 @@ import StructuredData
 /// rows are deleted, the document's inserted, references checked before commit; any
 /// refusal rolls everything back.
 extension SandboxRuntime {
-    /// The tenant of `token`, after applying its due work.
-    public func exportState(token: String?) throws -> JSONValue {
-        try perform(token: token) { context in
-            try Snapshot.export([context.tenantWithRandom], real: realTimeMillis(), in: context.connection)
-        }
-    }
-
-    /// Every tenant as stored (realtime tenants' due work is applied on their next request).
-    public func exportAllState() throws -> JSONValue {
-        try performForAll { connection in
-            try Snapshot.export(try TenantTable.all(in: connection), real: realTimeMillis(), in: connection)
-        }
-    }
-
     /// Replaces the world of `token`'s tenant with the document's single tenant.
     public func importState(token: String?, document: JSONValue) throws {
         let parsed = try SnapshotDocument(document)

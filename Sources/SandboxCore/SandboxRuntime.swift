@@ -58,8 +58,10 @@ public final class SandboxRuntime: @unchecked Sendable {
                 Self.longWork.async { [self] in
                     let caughtUp = Result { try catchUp(tenantId: backlog.tenantId) }
                     database.submit { [self] in
+                        // Freed first, so that `done` may hold the lane again (an export does).
+                        let parked = lanes.release(token)
                         if case .failure(let error) = caughtUp { done(.failure(error)) } else { submitNow(token: token, body, done: done) }
-                        for parked in lanes.release(token) { parked() }
+                        for work in parked { work() }
                     }
                 }
             } catch {
@@ -105,10 +107,14 @@ public final class SandboxRuntime: @unchecked Sendable {
             }
         }
         turn.wait()
-        defer {
-            database.submit { [self] in for parked in lanes.release(token) { parked() } }
-        }
+        defer { database.submit { [self] in releaseLane(token) } }
         return try work()
+    }
+
+    /// On the database queue: ends the long operation of `token`'s tenant and runs the work
+    /// that waited for it, oldest first.
+    func releaseLane(_ token: String) {
+        for parked in lanes.release(token) { parked() }
     }
 
     /// How many requests of `token`'s tenant wait for its long operation.

@@ -21,31 +21,7 @@ public enum Snapshot {
         try connection.query("SELECT name FROM schema_migrations ORDER BY rowid").map { $0.string("name") }
     }
 
-    /// The document for `tenants` (one tenant, or all of them), times read at real instant `real`.
-    static func export(_ tenants: [Tenant], real: Int64, in connection: Connection) throws -> JSONValue {
-        let ids = tenants.map(\.id)
-        var tables = JSONObject()
-        for table in try tenantTables(connection) {
-            let rows: [Row]
-            if ids.count == 1 {
-                rows = try connection.query("SELECT * FROM \"\(table.name)\" WHERE tenant_id = ? ORDER BY rowid", [ids[0]])
-            } else {
-                rows = try connection.query("SELECT * FROM \"\(table.name)\" ORDER BY rowid")
-            }
-            tables[table.name] = .array(rows.map(encode))
-        }
-        let sequences = try connection.query("SELECT name, next_value FROM sequences ORDER BY name")
-        return [
-            "format": .string(format), "version": .int(version),
-            "migrations": .array(try migrations(connection).map { .string($0) }),
-            "exportedAt": .string(Timestamp.iso8601(real)),
-            "tenants": .array(tenants.map { describe($0, real: real) }),
-            "sequences": .object(JSONObject(sequences.map { ($0.string("name"), .int($0.int64("next_value"))) })),
-            "tables": .object(tables),
-        ]
-    }
-
-    private static func describe(_ tenant: Tenant, real: Int64) -> JSONValue {
+    static func describe(_ tenant: Tenant, real: Int64) -> JSONValue {
         [
             "id": .int(tenant.id), "token": .string(tenant.token),
             "balanceCents": .int(tenant.balanceCents),
@@ -59,8 +35,9 @@ public enum Snapshot {
         ]
     }
 
-    private static func encode(_ row: Row) -> JSONValue {
-        .object(JSONObject(zip(row.columns, row.values).map { ($0, encode($1)) }))
+    /// A row as a JSON object, without the helper column `skipping`.
+    static func encode(_ row: Row, skipping: String) -> JSONValue {
+        .object(JSONObject(zip(row.columns, row.values).filter { $0.0 != skipping }.map { ($0, encode($1)) }))
     }
 
     private static func encode(_ value: SQLValue) -> JSONValue {

@@ -90,6 +90,27 @@ public final class HTTPTestClient: @unchecked Sendable {
         buffer.append(contentsOf: chunk[0..<count])
     }
 
+    /// A chunked body (streamed answers), without trailers.
+    private func readChunkedBody() throws -> [UInt8] {
+        var body: [UInt8] = []
+        while true {
+            var lineEnd = buffer.firstRange(of: [13, 10])
+            while lineEnd == nil {
+                try fill()
+                lineEnd = buffer.firstRange(of: [13, 10])
+            }
+            let sizeText = String(decoding: buffer[0..<lineEnd!.lowerBound], as: UTF8.self)
+            guard let size = Int(sizeText.split(separator: ";").first ?? "", radix: 16) else {
+                throw Failure(description: "malformed chunk size \(sizeText)")
+            }
+            buffer.removeFirst(lineEnd!.upperBound)
+            while buffer.count < size + 2 { try fill() }
+            body.append(contentsOf: buffer[0..<size])
+            buffer.removeFirst(size + 2)
+            if size == 0 { return body }
+        }
+    }
+
     private func readResponse(method: HTTPMethod) throws -> TestResponse {
         var headEnd: Int?
         while headEnd == nil {
@@ -107,10 +128,16 @@ public final class HTTPTestClient: @unchecked Sendable {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers.add(String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        let length = method == .HEAD ? 0 : Int(headers["Content-Length"] ?? "0") ?? 0
-        while buffer.count < headEnd! + length { try fill() }
-        let body = Array(buffer[headEnd!..<headEnd! + length])
-        buffer.removeFirst(headEnd! + length)
+        buffer.removeFirst(headEnd!)
+        let body: [UInt8]
+        if method != .HEAD, headers["Transfer-Encoding"]?.lowercased() == "chunked" {
+            body = try readChunkedBody()
+        } else {
+            let length = method == .HEAD ? 0 : Int(headers["Content-Length"] ?? "0") ?? 0
+            while buffer.count < length { try fill() }
+            body = Array(buffer[0..<length])
+            buffer.removeFirst(length)
+        }
         if headers["Connection"]?.lowercased() == "close" { disconnect() }
         return TestResponse(status: status, headers: headers, body: body)
     }
