@@ -21,7 +21,8 @@ enum EventRoutes {
                     // Applies the tenant's due work first, so what is due now shows up now.
                     if let token { try runtime.perform(token: token) { _ in () } }
                     let found = try runtime.events(token: token, after: after, limit: limit)
-                    guard found.isEmpty, wait > 0 else {
+                    // A cursor behind the retention is answered at once: the client must resync.
+                    guard found.events.isEmpty, found.droppedThrough == nil, wait > 0 else {
                         return respond(EventFeed.response(found, after: after, all: token == nil))
                     }
                     feed.park(token: token, after: after, limit: limit, seconds: wait, respond: respond)

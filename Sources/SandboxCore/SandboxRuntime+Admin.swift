@@ -20,6 +20,7 @@ extension SandboxRuntime {
             if let balance { tenant.balanceCents = Int64((balance * 100).rounded()) }
             if let permissions { tenant.permissions = permissions }
             try TenantTable.save(tenant, in: connection)
+            try TenantSweep.pin(tenantId: tenant.id, in: connection)
             return summary(tenant)
         }
     }
