@@ -8,14 +8,14 @@ import SQLiteStore
 struct Retention: Sendable {
     /// Sandbox milliseconds of history kept; 0 keeps everything.
     let keep: Int64
+    /// Rows deleted per table and prune at most: a long-neglected history (a database from
+    /// before retention) is trimmed over several transactions rather than in one long one.
+    let batch: Int
     /// Deletes the tenant's old ended jobs, at most `batch` at a time (?1 tenant, ?2 cutoff, ?3 batch).
     private let jobDeletion: String
 
-    /// Rows deleted per table and prune at most: a long-neglected history (a database from
-    /// before retention) is trimmed over several transactions rather than in one long one.
-    static let batch = 10_000
-
-    init(days: Double, jobReferences: [JobReference]) {
+    init(days: Double, jobReferences: [JobReference], batch: Int = 10_000) {
+        self.batch = batch
         keep = days > 0 ? max(1, Int64((days * 86_400_000).rounded())) : 0
         let referenced = jobReferences.map {
             " AND id NOT IN (SELECT \($0.column) FROM \($0.table) WHERE tenant_id = ?1 AND \($0.column) IS NOT NULL)"
@@ -38,14 +38,15 @@ struct Retention: Sendable {
     }
 
     /// Events are written in the order of the tenant's clock, so the old ones are a prefix of
-    /// its ids: found from the first kept event, deleted as an id range (the `at` test keeps an
-    /// out-of-order newer event, say from an imported snapshot). Records the newest id dropped,
-    /// for the event stream's `dropped` answer. Returns false when cut short by `batch`.
+    /// its ids: found from the first kept event and deleted as an id range. Out of order (an
+    /// imported snapshot), a newer event is never deleted early, and an old one written after it
+    /// goes once that one has. Records the newest id dropped, for the event stream's `dropped`
+    /// answer. Returns false when cut short by `batch`.
     private func pruneEvents(of tenantId: Int, before cutoff: Int64, in connection: Connection) throws -> Bool {
         var bound: Int?
         var complete = true
         if let row = try connection.first(
-            "SELECT id, at FROM events WHERE tenant_id = ? ORDER BY id LIMIT 1 OFFSET ?", tenantId, Self.batch),
+            "SELECT id, at FROM events WHERE tenant_id = ? ORDER BY id LIMIT 1 OFFSET ?", tenantId, batch),
             row.int64("at") < cutoff
         {
             bound = row.int("id")
@@ -66,7 +67,7 @@ struct Retention: Sendable {
     }
 
     private func pruneJobs(of tenantId: Int, before cutoff: Int64, in connection: Connection) throws -> Bool {
-        try connection.run(jobDeletion, tenantId, cutoff, Self.batch) < Self.batch
+        try connection.run(jobDeletion, tenantId, cutoff, batch) < batch
     }
 }
 
