@@ -1,4 +1,3 @@
-import Foundation
 import HTTP1
 import Sandbox
 import SQLiteStore
@@ -112,18 +111,17 @@ import Testing
         let sandbox = try TestSandbox { $0.tenantIdleDays = 2 }
         let runtime = sandbox.application.runtime
         let start = realTimeMillis()
-        let wall = WallTime(start)
-        runtime.tenantSweep.useWallClock { wall.now }
+        runtime.tenantSweep.useWallClock { start }
         let idle = "idle-\(sandbox.token)", active = "active-\(sandbox.token)", created = "created-\(sandbox.token)"
         sandbox.createVM(token: idle)
         sandbox.createVM(token: active)
         #expect(sandbox.request(.POST, "/_sandbox/tenants", json: ["token": .string(created)]).status == 200)
         #expect(sandbox.request(.GET, "/api/v1/datacenter/server", token: "sandbox-demo-token").status == 200)
 
-        wall.now = start + 86_400_000
+        runtime.tenantSweep.useWallClock { start + 86_400_000 }
         #expect(try runtime.removeIdleTenants() == 0)
         sandbox.request(.GET, "/api/v1/datacenter/server", token: .some(active))
-        wall.now = start + 2 * 86_400_000 + 60_000
+        runtime.tenantSweep.useWallClock { start + 2 * 86_400_000 + 60_000 }
         #expect(try runtime.removeIdleTenants() == 1)
 
         let tokens = sandbox.request(.GET, "/_sandbox/tenants?all=true").json["tenants"]?.arrayValue?
@@ -149,13 +147,3 @@ import Testing
     }
 }
 
-/// A wall clock the test moves by hand.
-final class WallTime: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Int64
-    init(_ value: Int64) { self.value = value }
-    var now: Int64 {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
-    }
-}

@@ -62,3 +62,30 @@ import Testing
         #expect(try value(runtime, "SELECT history_pruned_at AS n FROM tenants") == Int(Self.start + 2 * Self.day))
     }
 }
+
+/// The background sweep's cadence, on an injected wall clock.
+@Suite struct TenantSweepTests {
+    @Test func theBackgroundSweepRunsAtMostOnceAMinute() throws {
+        var configuration = RuntimeConfiguration()
+        configuration.defaultClockMode = .manual
+        configuration.backgroundInterval = 0
+        configuration.tenantIdleDays = 1
+        let runtime = try SandboxRuntime(
+            database: try Database(path: ":memory:"), configuration: configuration, modules: [LampModule()])
+        let start: Int64 = 1_800_000_000_000
+        runtime.tenantSweep.useWallClock { start }
+        try runtime.perform(token: "idle-soon") { _ in () }
+        let tenants = { try runtime.database.read { try $0.query("SELECT token FROM tenants").map { $0.string("token") } } }
+
+        runtime.tenantSweep.useWallClock { start + 86_400_000 - 30_000 }
+        runtime.removeIdleTenantsWhenDue()
+        #expect(try tenants() == ["idle-soon"])
+        runtime.tenantSweep.useWallClock { start + 86_400_000 + 1_000 }
+        runtime.removeIdleTenantsWhenDue()
+        #expect(try tenants() == ["idle-soon"], "31 s after the last sweep: none due yet")
+        runtime.tenantSweep.useWallClock { start + 86_400_000 + 31_000 }
+        runtime.removeIdleTenantsWhenDue()
+        #expect(try tenants().isEmpty)
+    }
+}
+
