@@ -58,7 +58,8 @@ public final class EventFeed: @unchecked Sendable {
             deliver([id])
             queue.asyncAfter(deadline: .now() + seconds) { [self] in
                 guard let waiter = waiters.removeValue(forKey: id) else { return }
-                waiter.respond(Self.response([], after: waiter.after, all: waiter.token == nil))
+                waiter.respond(
+                    Self.response(EventBatch(events: [], droppedThrough: nil), after: waiter.after, all: waiter.token == nil))
             }
         }
     }
@@ -71,16 +72,17 @@ public final class EventFeed: @unchecked Sendable {
         let groups = Dictionary(grouping: parked, by: { Cursor(token: $0.1.token, after: $0.1.after) })
         for (cursor, members) in groups {
             let limit = members.map(\.1.limit).max() ?? Self.maximumBatch
-            let found: [EventRecord]
+            let found: EventBatch
             do {
                 found = try runtime.events(token: cursor.token, after: cursor.after, limit: limit)
             } catch {
                 continue
             }
-            guard !found.isEmpty else { continue }
+            guard !found.events.isEmpty || found.droppedThrough != nil else { continue }
             for (id, waiter) in members {
                 waiters[id] = nil
-                waiter.respond(Self.response(Array(found.prefix(waiter.limit)), after: waiter.after, all: cursor.token == nil))
+                let share = EventBatch(events: Array(found.events.prefix(waiter.limit)), droppedThrough: found.droppedThrough)
+                waiter.respond(Self.response(share, after: waiter.after, all: cursor.token == nil))
             }
         }
     }
@@ -91,11 +93,16 @@ public final class EventFeed: @unchecked Sendable {
         let after: Int
     }
 
-    static func response(_ events: [EventRecord], after: Int, all: Bool) -> HTTPResponse {
-        .json([
-            "events": .array(events.map { render($0, all: all) }),
-            "last": .int(events.last?.id ?? after),
-        ])
+    /// `dropped` says whether retention deleted events after the cursor (then `droppedThrough`
+    /// is the newest id it dropped); `last` is the cursor to ask from next.
+    static func response(_ batch: EventBatch, after: Int, all: Bool) -> HTTPResponse {
+        var answer: JSONObject = [
+            "events": .array(batch.events.map { render($0, all: all) }),
+            "last": .int(batch.events.last?.id ?? max(after, batch.droppedThrough ?? after)),
+            "dropped": .bool(batch.droppedThrough != nil),
+        ]
+        if let droppedThrough = batch.droppedThrough { answer["droppedThrough"] = .int(droppedThrough) }
+        return .json(.object(answer))
     }
 
     static func render(_ event: EventRecord, all: Bool) -> JSONValue {

@@ -17,13 +17,14 @@ enum EventRoutes {
                     throw DomainError.invalid("wait", "wait must be a number of seconds from 0 to 60")
                 }
                 let token = request.wantsAll ? nil : try request.requiredToken()
-                let answer: @Sendable (Result<[EventRecord], any Error>) -> Void = { result in
-                    guard case .success(let found) = result, found.isEmpty, wait > 0 else {
+                let answer: @Sendable (Result<EventBatch, any Error>) -> Void = { result in
+                    // A cursor behind the retention is answered at once: the client must resync.
+                    guard case .success(let found) = result, found.events.isEmpty, found.droppedThrough == nil, wait > 0 else {
                         return respond(result.map { EventFeed.response($0, after: after, all: token == nil) })
                     }
                     feed.park(token: token, after: after, limit: limit, seconds: wait) { respond(.success($0)) }
                 }
-                let read: @Sendable () throws -> [EventRecord] = { try runtime.events(token: token, after: after, limit: limit) }
+                let read: @Sendable () throws -> EventBatch = { try runtime.events(token: token, after: after, limit: limit) }
                 // A tenant's read goes through its transaction: what is due now shows up now.
                 if let token { runtime.submit(token: token, { _ in try read() }, done: answer) } else { runtime.submit(read, done: answer) }
             }),

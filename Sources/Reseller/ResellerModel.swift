@@ -18,6 +18,9 @@ public struct ResellerModel: SandboxModule {
 
     public var migrations: [Migration] { CloudSchema.migrations + DedicatedSchema.migrations }
 
+    /// A backup's status and a BYOD order's status are read from their jobs.
+    public var jobReferences: [JobReference] { CloudSchema.jobReferences + DedicatedSchema.jobReferences }
+
     public func register(in scheduler: Scheduler) {
         CloudLifecycle.register(in: scheduler, model: self)
         DedicatedLifecycle.register(in: scheduler, model: self)

@@ -34,6 +34,8 @@ public final class SandboxApplication: @unchecked Sendable {
         configuration.seed = options.seed
         configuration.knownTokens = try seeds.tokens()
         configuration.backgroundInterval = options.backgroundInterval
+        configuration.retentionDays = options.retentionDays
+        configuration.tenantIdleDays = options.tenantIdleDays
         let reseller = try ResellerModel(seeds: seeds, consoleTicketSeconds: options.consoleTicketSeconds)
         let vpsorg = try VPSOrgModel(seeds: seeds)
         let database = try Database(path: try options.preparedDatabasePath())

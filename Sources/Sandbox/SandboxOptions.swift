@@ -17,6 +17,8 @@ public struct SandboxOptions: Sendable {
     public var headerTimeout: Double = 10
     public var idleTimeout: Double = 30
     public var backgroundInterval: Double = 1
+    public var retentionDays: Double = 7
+    public var tenantIdleDays: Double = 30
     public var logFormat: AccessLog.Format = .text
     public var adminToken: String?
     public var journalSize = 10_000
@@ -90,6 +92,12 @@ public struct SandboxOptions: Sendable {
         Flag(name: "--journal-size", variable: "SANDBOX_JOURNAL_SIZE", value: "N", help: "requests kept in the journal (default 10000)") {
             $0.journalSize = try integer($1, "--journal-size", 0...1_000_000)
         },
+        Flag(name: "--retention-days", variable: "SANDBOX_RETENTION_DAYS", value: "DAYS", help: "events and ended jobs kept, on the tenant's clock; 0 keeps all (default 7)") {
+            $0.retentionDays = try days($1, "--retention-days")
+        },
+        Flag(name: "--tenant-idle-days", variable: "SANDBOX_TENANT_IDLE_DAYS", value: "DAYS", help: "open-mode tenants without a request this long (real time) go; 0 never (default 30)") {
+            $0.tenantIdleDays = try days($1, "--tenant-idle-days")
+        },
         Flag(name: "--quiet", variable: "SANDBOX_QUIET", value: nil, help: "no access log") {
             $0.quiet = try boolean($1, "--quiet")
         },
@@ -143,6 +151,14 @@ public struct SandboxOptions: Sendable {
     private static func seconds(_ text: String, _ name: String) throws -> Double {
         guard let value = Double(text), value > 0, value <= 86_400 else {
             throw UsageError(description: "\(name) must be a number of seconds > 0, not \(text)")
+        }
+        return value
+    }
+
+    /// A number of days, fractions allowed (tests use seconds' worth); 0 switches the limit off.
+    private static func days(_ text: String, _ name: String) throws -> Double {
+        guard let value = Double(text), value >= 0, value <= 36_500 else {
+            throw UsageError(description: "\(name) must be a number of days from 0 to 36500, not \(text)")
         }
         return value
     }

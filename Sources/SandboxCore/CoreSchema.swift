@@ -62,5 +62,18 @@ enum CoreSchema {
             """),
         // Job completion deletes its timers by job, and deleting a job cascades through it.
         Migration("core.002-timers-by-job", "CREATE INDEX timers_by_job ON timers(job_id)"),
+        // Storage follows live state (see Retention, TenantSweep): when the tenant last made a
+        // request (real time; NULL until noticed), whether it is kept however idle, how far its
+        // history was pruned (sandbox time) and the newest event id retention dropped.
+        Migration(
+            "core.003-retention-and-idle-tenants",
+            """
+            ALTER TABLE tenants ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE tenants ADD COLUMN last_request_at INTEGER;
+            ALTER TABLE tenants ADD COLUMN history_pruned_at INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE tenants ADD COLUMN events_dropped_through INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX tenants_by_last_request ON tenants(last_request_at);
+            CREATE INDEX jobs_by_end ON jobs(tenant_id, ended_at) WHERE ended_at IS NOT NULL;
+            """),
     ]
 }

@@ -10,6 +10,10 @@ public struct RuntimeConfiguration: Sendable {
     public var defaultBalance: Double = 10_000
     /// How often realtime tenants' due work is applied without a request (seconds; 0 = never).
     public var backgroundInterval: Double = 1
+    /// Events and ended jobs older than this on the tenant's clock are deleted (days; 0 = kept).
+    public var retentionDays: Double = 7
+    /// Open-mode tenants without a request for this long (real days) are removed (0 = never).
+    public var tenantIdleDays: Double = 30
 
     public init() {}
 

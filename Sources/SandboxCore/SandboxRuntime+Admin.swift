@@ -22,6 +22,7 @@ extension SandboxRuntime {
             if let permissions { tenant.permissions = permissions }
             try TenantTable.save(tenant, in: connection)
             clocks.remember(tenant.token, tenant.clock)
+            try TenantSweep.pin(tenantId: tenant.id, in: connection)
             return summary(tenant)
         }
     }

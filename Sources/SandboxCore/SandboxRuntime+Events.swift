@@ -24,19 +24,39 @@ public struct EventRecord: Sendable {
     }
 }
 
+/// A page of the event stream. `droppedThrough` is set when retention deleted events after
+/// the cursor: the page then starts at the oldest event kept, and this is the newest id dropped.
+public struct EventBatch: Sendable {
+    public let events: [EventRecord]
+    public let droppedThrough: Int?
+
+    public init(events: [EventRecord], droppedThrough: Int?) {
+        self.events = events
+        self.droppedThrough = droppedThrough
+    }
+}
+
 extension SandboxRuntime {
     /// Events after `after`, oldest first: of `token`'s tenant, or of every tenant when nil.
     /// A plain read: no due work is applied (callers that want it use `perform` first).
-    public func events(token: String?, after: Int, limit: Int) throws -> [EventRecord] {
+    public func events(token: String?, after: Int, limit: Int) throws -> EventBatch {
         try database.read { connection in
             let select = "SELECT e.*, t.token FROM events e JOIN tenants t ON t.id = e.tenant_id"
+            let events: [EventRecord]
+            let dropped: Int
             if let token {
-                return try connection.query(
+                events = try connection.query(
                     select + " WHERE t.token = ? AND e.id > ? ORDER BY e.id LIMIT ?", [token, after, limit]
                 ).map(EventRecord.init(row:))
+                dropped = try connection.first(
+                    "SELECT events_dropped_through AS dropped FROM tenants WHERE token = ?", token)?.int("dropped") ?? 0
+            } else {
+                events = try connection.query(select + " WHERE e.id > ? ORDER BY e.id LIMIT ?", [after, limit])
+                    .map(EventRecord.init(row:))
+                dropped = try connection.first(
+                    "SELECT max(events_dropped_through) AS dropped FROM tenants")?.int("dropped") ?? 0
             }
-            return try connection.query(select + " WHERE e.id > ? ORDER BY e.id LIMIT ?", [after, limit])
-                .map(EventRecord.init(row:))
+            return EventBatch(events: events, droppedThrough: dropped > after ? dropped : nil)
         }
     }
 

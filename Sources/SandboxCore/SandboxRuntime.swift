@@ -15,11 +15,17 @@ public final class SandboxRuntime: @unchecked Sendable {
     public var betweenSlices: (@Sendable () -> Void)?
     let lanes = TenantLanes()
     let clocks = TenantClocks()
+    /// Deletes history older than the retention as tenants' clocks move (see Retention.swift).
+    let retention: Retention
+    /// Removes idle open-mode tenants; its wall clock is injectable (see TenantSweep.swift).
+    public let tenantSweep: TenantSweep
     private var ticker: DispatchSourceTimer?
 
     public init(database: Database, configuration: RuntimeConfiguration, modules: [any SandboxModule]) throws {
         self.database = database
         self.configuration = configuration
+        retention = Retention(days: configuration.retentionDays, jobReferences: modules.flatMap(\.jobReferences))
+        tenantSweep = TenantSweep(days: configuration.tenantIdleDays)
         for module in modules { module.register(in: scheduler) }
         scheduler.seal()
         try database.write { connection in
@@ -147,6 +153,7 @@ public final class SandboxRuntime: @unchecked Sendable {
             guard try context.applyDueWork(until: context.now, budget: &budget) else {
                 throw DueWorkBacklog(tenantId: tenant.id)
             }
+            try keepStorage(context, request: true)
             let result = try body(context)
             try context.saveRandomState()
             events = context.recordedEvents
@@ -171,6 +178,7 @@ public final class SandboxRuntime: @unchecked Sendable {
                     scheduler: scheduler)
                 var budget = DueWorkBudget.slice()
                 let done = try context.applyDueWork(until: context.now, budget: &budget)
+                try keepStorage(context, request: false)
                 try context.saveRandomState()
                 events = context.recordedEvents
                 return (done, budget.applied)
@@ -224,7 +232,10 @@ public final class SandboxRuntime: @unchecked Sendable {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "sandbox.scheduler.background"))
         let interval = configuration.backgroundInterval
         timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
-        timer.setEventHandler { [weak self] in self?.applyRealtimeDueWork() }
+        timer.setEventHandler { [weak self] in
+            self?.applyRealtimeDueWork()
+            self?.removeIdleTenantsWhenDue()
+        }
         ticker = timer
         timer.resume()
     }

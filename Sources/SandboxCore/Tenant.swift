@@ -10,6 +10,10 @@ public struct Tenant: Sendable {
     public var clock: SandboxClock
     public var randomState: UInt64
     public let createdAt: Int64
+    /// Real time of the tenant's last request as last recorded (nil: not yet); see `TenantSweep`.
+    let lastRequestAt: Int64?
+    /// Sandbox time up to which its history was last pruned; see `Retention`.
+    let historyPrunedAt: Int64
 
     public var balance: Double { Double(balanceCents) / 100 }
 
@@ -27,6 +31,8 @@ public struct Tenant: Sendable {
             anchorReal: row.int64("clock_anchor_real"))
         randomState = UInt64(bitPattern: row.int64("rng_state"))
         createdAt = row.int64("created_at")
+        lastRequestAt = row.optionalInt("last_request_at").map(Int64.init)
+        historyPrunedAt = row.int64("history_pruned_at")
     }
 }
 

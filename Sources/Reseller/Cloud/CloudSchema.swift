@@ -1,4 +1,5 @@
 import SQLiteStore
+import SandboxCore
 
 /// Tables of the cloud-server model. Tables that belong to one VM (backups, scheduled tasks,
 /// software) reference `virtual_servers(id) ON DELETE CASCADE`, so deleting a VM removes them.
@@ -89,5 +90,19 @@ enum CloudSchema {
             );
             CREATE INDEX server_software_by_server ON server_software(tenant_id, server_id, id);
             """),
+        // Deleting a VM cascades to these tables by `server_id` alone; without an index of their
+        // own each deleted VM scanned them whole.
+        Migration(
+            "reseller.cloud.003-cascade-by-server",
+            """
+            CREATE INDEX IF NOT EXISTS server_incidents_by_server_id ON server_incidents(server_id);
+            CREATE INDEX IF NOT EXISTS scheduled_tasks_by_server_id ON scheduled_tasks(server_id);
+            CREATE INDEX IF NOT EXISTS server_software_by_server_id ON server_software(server_id);
+            """),
+    ]
+
+    static let jobReferences = [
+        JobReference(table: "server_backups", column: "job_id"),
+        JobReference(table: "server_software", column: "job_id"),
     ]
 }

@@ -1,4 +1,5 @@
 import SQLiteStore
+import SandboxCore
 
 /// Tables of the dedicated-server model (orders, BYOD builds, servers).
 /// Server IDs are per tenant (a market server keeps its offer's ID, and two tenants may
@@ -53,4 +54,6 @@ enum DedicatedSchema {
             "dedicated.002-byod-failed-at",
             "ALTER TABLE dedicated_byod_orders ADD COLUMN failed_at INTEGER;"),
     ]
+
+    static let jobReferences = [JobReference(table: "dedicated_byod_orders", column: "job_id")]
 }
