@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["SandboxTesting"], exclude: ["Clients"]),
         .testTarget(name: "ResellerTests", dependencies: ["SandboxTesting"]),
         .testTarget(name: "VPSOrgTests", dependencies: ["SandboxTesting"]),
-        .testTarget(name: "ControlPlaneTests", dependencies: ["SandboxTesting"]),
+        .testTarget(name: "ControlPlaneTests", dependencies: ["SandboxTesting"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

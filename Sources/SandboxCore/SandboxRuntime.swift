@@ -8,6 +8,8 @@ public final class SandboxRuntime: @unchecked Sendable {
     public let configuration: RuntimeConfiguration
     public let scheduler = Scheduler()
     public let startedAt = realTimeMillis()
+    /// Every migration of this version, in order: what an older snapshot is brought forward through.
+    let migrations: [Migration]
     /// Called after a transaction that recorded state-change events commits.
     public var onEvents: (@Sendable () -> Void)?
     private var ticker: DispatchSourceTimer?
@@ -15,10 +17,11 @@ public final class SandboxRuntime: @unchecked Sendable {
     public init(database: Database, configuration: RuntimeConfiguration, modules: [any SandboxModule]) throws {
         self.database = database
         self.configuration = configuration
+        migrations = CoreSchema.migrations + modules.flatMap(\.migrations)
         for module in modules { module.register(in: scheduler) }
         scheduler.seal()
-        try database.write { connection in
-            _ = try Migrator.migrate(connection, CoreSchema.migrations + modules.flatMap(\.migrations))
+        try database.write { [migrations] connection in
+            _ = try Migrator.migrate(connection, migrations)
         }
     }
 

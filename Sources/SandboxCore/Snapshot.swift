@@ -59,7 +59,7 @@ public enum Snapshot {
         ]
     }
 
-    private static func encode(_ row: Row) -> JSONValue {
+    static func encode(_ row: Row) -> JSONValue {
         .object(JSONObject(zip(row.columns, row.values).map { ($0, encode($1)) }))
     }
 
