@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "ResellerAPI", dependencies: ["Reseller", "APIKit"]),
         .target(name: "VPSOrg", dependencies: ["SandboxCore"]),
         .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "APIKit"]),
-        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller"]),
+        .target(name: "Scenarios", dependencies: ["Reseller", "VPSOrg"]),
+        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller", "Scenarios"]),
         .target(
             name: "Sandbox",
             dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"]

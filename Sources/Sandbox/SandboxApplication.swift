@@ -6,6 +6,7 @@ import Reseller
 import ResellerAPI
 import SQLiteStore
 import SandboxCore
+import Scenarios
 import VPSOrg
 import VPSOrgAPI
 
@@ -21,6 +22,7 @@ public final class SandboxApplication: @unchecked Sendable {
     public let faults: FaultRules
     public let journal: RequestJournal
     public let events: EventFeed
+    public let scenarios: ScenarioLoader
     let accessLog: AccessLog
     let adminGate: AdminGate
 
@@ -42,6 +44,8 @@ public final class SandboxApplication: @unchecked Sendable {
         journal = RequestJournal(capacity: options.journalSize)
         events = EventFeed(runtime: runtime)
         runtime.onEvents = { [weak events] in events?.wake() }
+        scenarios = ScenarioLoader(runtime: runtime, reseller: reseller, vpsorg: vpsorg)
+        if let path = options.scenarioPath { try ScenarioFiles(path: path).load(into: scenarios) }
         // Order matters: the most specific prefix first.
         let emulated = [
             VPSOrgAPI.service(model: vpsorg),
@@ -49,7 +53,8 @@ public final class SandboxApplication: @unchecked Sendable {
             ResellerAPI.consoleService(model: reseller),
         ]
         let control = ControlPlane.service(
-            runtime: runtime, version: Self.version, faults: faults, journal: journal, events: events, documented: emulated)
+            runtime: runtime, version: Self.version, faults: faults, journal: journal, events: events,
+            scenarios: scenarios, documented: emulated)
         services = [control] + emulated
         accessLog = AccessLog(format: options.logFormat, enabled: !options.quiet)
         adminGate = AdminGate(host: options.host, token: options.adminToken)

@@ -21,6 +21,8 @@ public struct SandboxOptions: Sendable {
     public var adminToken: String?
     public var journalSize = 10_000
     public var quiet = false
+    /// A scenario file, or a folder of them, applied at start (README "Scenarios").
+    public var scenarioPath: String?
     /// Real seconds a console URL's ticket is valid (`SANDBOX_CONSOLE_TICKET_SECONDS`; a value
     /// outside 0 < x <= 3600 is ignored, like the variable's absence).
     public var consoleTicketSeconds = ConsoleTickets.defaultValidity
@@ -89,6 +91,9 @@ public struct SandboxOptions: Sendable {
         },
         Flag(name: "--journal-size", variable: "SANDBOX_JOURNAL_SIZE", value: "N", help: "requests kept in the journal (default 10000)") {
             $0.journalSize = try integer($1, "--journal-size", 0...1_000_000)
+        },
+        Flag(name: "--scenario", variable: "SANDBOX_SCENARIO", value: "PATH", help: "scenario file, or folder of *.json, applied at start") {
+            $0.scenarioPath = $1
         },
         Flag(name: "--quiet", variable: "SANDBOX_QUIET", value: nil, help: "no access log") {
             $0.quiet = try boolean($1, "--quiet")
