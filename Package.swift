@@ -31,8 +31,10 @@ let package = Package(
             name: "Sandbox",
             dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"]
         ),
+        // `hosting-sandbox ctl`: a client of the control plane, knowing only HTTP and JSON.
+        .target(name: "SandboxControl", dependencies: ["StructuredData"]),
         .systemLibrary(name: "CMalloc"),
-        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox", "CMalloc"]),
+        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox", "SandboxControl", "CMalloc"]),
 
         .target(name: "SandboxTesting", dependencies: ["Sandbox", "HTTP1"], path: "Tests/SandboxTesting"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
