@@ -16,11 +16,12 @@ extension TenantContext {
     }
 
     /// Changes mode and scale, and moves the time to `target` when it is later than now,
-    /// applying the work that falls due on the way (an earlier `target` is ignored: time
-    /// never runs backwards under the tenant's timers).
-    public func setClock(mode: SandboxClock.Mode?, scale: Double?, now target: Int64?) throws {
+    /// applying the work that falls due on the way. An earlier `target` is ignored (time never
+    /// runs backwards under the tenant's timers) unless `backwards` allows it: for a tenant
+    /// created in this transaction, which has nothing scheduled yet.
+    public func setClock(mode: SandboxClock.Mode?, scale: Double?, now target: Int64?, backwards: Bool = false) throws {
         let real = realTimeMillis()
-        let destination = max(target ?? now, now)
+        let destination = backwards ? (target ?? now) : max(target ?? now, now)
         guard SandboxClock.representable.contains(destination) else {
             throw DomainError.invalid("now", "the sandbox clock cannot go past 9999-12-31T23:59:59Z")
         }

@@ -21,6 +21,7 @@ public struct ScenarioFiles {
             return
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+        guard !names.isEmpty else { throw Refusal(description: "scenario \(path): no *.json files in this folder") }
         files = names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
     }
 

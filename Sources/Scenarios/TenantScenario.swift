@@ -38,8 +38,8 @@ struct TenantScenario {
         ]
     }
 
-    /// Mode and scale always apply; `now` moves the clock forward only, so loading the
-    /// scenario again later keeps the time the tenant has reached.
+    /// Mode and scale always apply. `now` sets a new tenant's clock; an existing tenant's it
+    /// moves forward only, so loading the scenario again later keeps the time reached.
     private func applyClock(_ clock: ScenarioNode) throws {
         try clock.allowOnly(["mode", "scale", "now"])
         let mode = try clock.string("mode").map { text -> SandboxClock.Mode in
@@ -56,7 +56,7 @@ struct TenantScenario {
             }
             return millis
         }
-        try clock.applying { try context.setClock(mode: mode, scale: scale, now: now) }
+        try clock.applying { try context.setClock(mode: mode, scale: scale, now: now, backwards: entered.created) }
     }
 }
 

@@ -108,6 +108,22 @@ import Testing
         #expect(sandbox.request(.GET, "/_sandbox/tenants?all=true").json["tenants"] == [])
     }
 
+    @Test func aNewTenantsClockIsSetAnExistingOneOnlyMovesForward() throws {
+        let sandbox = try TestSandbox()
+        let earlier: JSONValue = ["version": 1, "tenants": [["token": "past", "clock": ["mode": "manual", "now": "2025-06-01T00:00:00Z"]]]]
+        #expect(load(sandbox, json: earlier).status == 200)
+        #expect(sandbox.request(.GET, "/_sandbox/clock", token: "past").json["now"] == "2025-06-01T00:00:00Z")
+        sandbox.advance(seconds: 3600, token: "past")
+        #expect(load(sandbox, json: earlier).status == 200)
+        #expect(sandbox.request(.GET, "/_sandbox/clock", token: "past").json["now"] == "2025-06-01T01:00:00Z")
+
+        // Moving an existing tenant forward applies what falls due on the way.
+        #expect(load(sandbox, try Self.example("01-shop.json")).status == 200)
+        let later: JSONValue = ["version": 1, "tenants": [["token": "shop", "clock": ["now": "2026-01-01T00:10:00Z"]]]]
+        #expect(load(sandbox, json: later).status == 200)
+        #expect(sandbox.request(.GET, "/api/v1/datacenter/server/4003/status", token: "shop").json["result"]?["state"] == "running")
+    }
+
     @Test func aFolderIsLoadedAtStartInNameOrder() throws {
         let sandbox = try TestSandbox { $0.scenarioPath = Self.folder.path }
         expectShop(sandbox)
