@@ -24,18 +24,15 @@ public struct ScenarioLoader: Sendable {
 
     /// Applies `document` whole or not at all; answers what was created and kept per tenant.
     public func apply(_ document: JSONValue) throws -> JSONValue {
-        let root = try ScenarioNode(document, path: "$")
+        let root = try ScenarioNode(document, path: "")
         try root.allowOnly(["version", "description", "tenants"])
         guard let version = root.object["version"]?.intValue else {
-            throw ScenarioNode.refusal("version", "is required: the scenario format version, \(Self.version)")
+            throw root.refusal("version", "is required: the scenario format version, \(Self.version)")
         }
         guard version == Self.version else {
-            throw ScenarioNode.refusal(
-                "version", "must be \(Self.version); this sandbox does not know scenario format \(version)")
+            throw root.refusal("version", "must be \(Self.version); this sandbox does not know scenario format \(version)")
         }
-        let tenants = try root.children("tenants").enumerated().map { index, node in
-            try ScenarioNode(.object(node.object), path: "tenants[\(index)]")
-        }
+        let tenants = try root.children("tenants")
         var tokens: Set<String> = []
         for tenant in tenants {
             let token = try tenant.string("token", required: true)!

@@ -8,7 +8,7 @@ struct ScenarioNode {
     let object: JSONObject
 
     init(_ value: JSONValue, path: String) throws {
-        guard let object = value.objectValue else { throw ScenarioNode.refusal(path, "must be a JSON object") }
+        guard let object = value.objectValue else { throw ScenarioNode.refusal(path.isEmpty ? "body" : path, "must be a JSON object") }
         self.path = path
         self.object = object
     }
@@ -17,7 +17,10 @@ struct ScenarioNode {
         DomainError.invalid(path, "\(path): \(rule)")
     }
 
-    func refusal(_ key: String, _ rule: String) -> DomainError { Self.refusal("\(path).\(key)", rule) }
+    /// `tenants[0]` + `vms` = `tenants[0].vms`; the document itself has the empty path.
+    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func refusal(_ key: String, _ rule: String) -> DomainError { Self.refusal(path(key), rule) }
 
     /// Refuses keys outside `allowed`: a misspelt field would otherwise be silently ignored.
     func allowOnly(_ allowed: [String]) throws {
@@ -63,13 +66,13 @@ struct ScenarioNode {
 
     func child(_ key: String) throws -> ScenarioNode? {
         guard has(key), let value = object[key] else { return nil }
-        return try ScenarioNode(value, path: "\(path).\(key)")
+        return try ScenarioNode(value, path: path(key))
     }
 
     func children(_ key: String) throws -> [ScenarioNode] {
         guard has(key) else { return [] }
         guard let items = object[key]?.arrayValue else { throw refusal(key, "must be an array of objects") }
-        return try items.enumerated().map { try ScenarioNode($1, path: "\(path).\(key)[\($0)]") }
+        return try items.enumerated().map { try ScenarioNode($1, path: "\(path(key))[\($0)]") }
     }
 
     /// The fields `keys` as a model's creation path reads them (absent ones left out).

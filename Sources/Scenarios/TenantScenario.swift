@@ -5,6 +5,9 @@ import StructuredData
 struct TenantScenario {
     static let fields = ["token", "balance", "permissions", "clock", "vms", "dedicatedServers", "byodOrders", "vpsorgServers"]
 
+    /// The balance while the objects are made (1e12 EUR): no creation path refuses for money.
+    static let allowanceCents: Int64 = 100_000_000_000_000
+
     let node: ScenarioNode
     let entered: SandboxRuntime.EnteredTenant
     let loader: ScenarioLoader
@@ -21,7 +24,7 @@ struct TenantScenario {
 
         // The scenario's objects are free: the balance is the scenario's, or what it was.
         let before = context.tenant.balanceCents
-        try context.setBalance(cents: 1_000_000_000_000_00)
+        try context.setBalance(cents: Self.allowanceCents)
         let report = ScenarioReport()
         try CloudScenario(context: context, catalog: loader.reseller.cloud, report: report)
             .apply(try node.children("vms"))
