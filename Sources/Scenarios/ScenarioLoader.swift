@@ -36,6 +36,9 @@ public struct ScenarioLoader: Sendable {
         var tokens: Set<String> = []
         for tenant in tenants {
             let token = try tenant.string("token", required: true)!
+            guard Tenant.isSendable(token: token) else {
+                throw tenant.refusal("token", "must be at most 512 characters without spaces or control characters")
+            }
             guard tokens.insert(token).inserted else { throw tenant.refusal("token", "\(token) appears twice in this scenario") }
         }
         return try runtime.performForTenants { enter in
