@@ -40,6 +40,17 @@ import Testing
         expectFixtureWorld(sandbox)
     }
 
+    @Test func aNewerSnapshotFormatIsRefusedSayingSo() throws {
+        let sandbox = try TestSandbox()
+        var document = try #require(try JSONParser.parse(try Self.fixture()).objectValue)
+        document["version"] = 2
+        let refused = sandbox.request(.PUT, "/_sandbox/state", json: .object(document))
+        #expect(refused.status == 400)
+        #expect(refused.json["field"] == "version")
+        #expect(refused.json["error"]?.stringValue?.contains("newer sandbox version") == true)
+        #expect(sandbox.serverIDs().isEmpty)
+    }
+
     /// The fixture as the version before `dedicated.002-byod-failed-at` would have written it.
     @Test func aSnapshotLackingTheNewestMigrationIsBroughtForward() throws {
         let sandbox = try TestSandbox()
