@@ -23,6 +23,8 @@ public final class SandboxApplication: @unchecked Sendable {
     public let journal: RequestJournal
     public let events: EventFeed
     public let scenarios: ScenarioLoader
+    /// What `--scenario` did, one line per file and tenant (for the start-up log).
+    public let scenarioLog: [String]
     let accessLog: AccessLog
     let adminGate: AdminGate
 
@@ -44,8 +46,9 @@ public final class SandboxApplication: @unchecked Sendable {
         journal = RequestJournal(capacity: options.journalSize)
         events = EventFeed(runtime: runtime)
         runtime.onEvents = { [weak events] in events?.wake() }
-        scenarios = ScenarioLoader(runtime: runtime, reseller: reseller, vpsorg: vpsorg)
-        if let path = options.scenarioPath { try ScenarioFiles(path: path).load(into: scenarios) }
+        let scenarios = ScenarioLoader(runtime: runtime, reseller: reseller, vpsorg: vpsorg)
+        self.scenarios = scenarios
+        scenarioLog = try options.scenarioPath.map { try ScenarioFiles(path: $0).load(into: scenarios) } ?? []
         // Order matters: the most specific prefix first.
         let emulated = [
             VPSOrgAPI.service(model: vpsorg),

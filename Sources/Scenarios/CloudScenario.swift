@@ -6,7 +6,9 @@ import StructuredData
 /// their declared state with their backups, scheduled tasks and software.
 struct CloudScenario {
     enum State: String, CaseIterable { case installing, running, stopped }
-    enum Progress: String, CaseIterable { case finished, running }
+    /// As `GET .../backups/status` and `GET .../software` show them.
+    enum BackupStatus: String, CaseIterable { case finished, running }
+    enum SoftwareStatus: String, CaseIterable { case installed, installing }
 
     static let fields = [
         "hostname", "template", "cpuCores", "mem", "disk", "ipCount", "location", "sshKey", "state", "ips", "password",
@@ -75,7 +77,7 @@ struct CloudScenario {
     private func applyBackups(_ vm: ScenarioNode, serverId: Int) throws {
         for backup in try vm.children("backups") {
             try backup.allowOnly(["status"])
-            let status = try backup.choice("status", Progress.self, default: .finished)
+            let status = try backup.choice("status", BackupStatus.self, default: .finished)
             let job = try backup.applying { try ServerBackups.create(serverId, in: context) }
             if status == .finished { try context.completeJob(job.id) }
         }
@@ -85,10 +87,10 @@ struct CloudScenario {
         let password = try VirtualServers.find(serverId, in: context).rootPassword ?? ""
         for package in try vm.children("software") {
             try package.allowOnly(["package", "status"])
-            let status = try package.choice("status", Progress.self, default: .finished)
+            let status = try package.choice("status", SoftwareStatus.self, default: .installed)
             let fields = package.fields(["package"], adding: ["sid": .int(serverId), "password": .string(password)])
             let job = try package.applying { try SoftwareInstallations.install(fields, catalog: catalog, in: context) }
-            if status == .finished { try context.completeJob(job.id) }
+            if status == .installed { try context.completeJob(job.id) }
         }
     }
 

@@ -25,9 +25,19 @@ public struct ScenarioFiles {
         files = names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
     }
 
-    /// Applies every file in order; returns each file's report.
+    /// Applies every file in order; returns one line per file and tenant saying what it did.
     @discardableResult
-    public func load(into loader: ScenarioLoader) throws -> [(file: String, report: JSONValue)] {
+    public func load(into loader: ScenarioLoader) throws -> [String] {
+        try apply(into: loader).flatMap { file, report in
+            (report["tenants"]?.arrayValue ?? []).map { tenant in
+                let created = tenant["created"]?.arrayValue?.count ?? 0
+                let kept = tenant["kept"]?.arrayValue?.count ?? 0
+                return "scenario \(file): tenant \(tenant["token"]?.stringValue ?? "?") (\(tenant["tenant"]?.stringValue ?? "?")): \(created) created, \(kept) kept"
+            }
+        }
+    }
+
+    private func apply(into loader: ScenarioLoader) throws -> [(file: String, report: JSONValue)] {
         try files.map { file in
             do {
                 let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))

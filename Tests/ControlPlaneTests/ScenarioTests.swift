@@ -127,6 +127,8 @@ import Testing
     @Test func aFolderIsLoadedAtStartInNameOrder() throws {
         let sandbox = try TestSandbox { $0.scenarioPath = Self.folder.path }
         expectShop(sandbox)
+        #expect(sandbox.application.scenarioLog.count == 2)
+        #expect(sandbox.application.scenarioLog.first?.hasSuffix("01-shop.json: tenant shop (created): 6 created, 0 kept") == true)
         #expect(sandbox.serverIDs(token: "agency") == [4004])
     }
 
