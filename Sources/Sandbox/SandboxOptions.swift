@@ -107,6 +107,7 @@ public struct SandboxOptions: Sendable {
             text += "  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(flag.help) [\(flag.variable)]\n"
         }
         text += "  --help                     show this help\n"
+        text += "\n       hosting-sandbox ctl COMMAND [options]   control a running sandbox (see ctl --help)\n"
         return text
     }
 
