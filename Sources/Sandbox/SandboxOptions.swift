@@ -107,7 +107,7 @@ public struct SandboxOptions: Sendable {
             text += "  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(flag.help) [\(flag.variable)]\n"
         }
         text += "  --help                     show this help\n"
-        text += "\n       hosting-sandbox ctl COMMAND [options]   control a running sandbox (see ctl --help)\n"
+        text += "\nControl a running sandbox: hosting-sandbox ctl COMMAND [options] (see hosting-sandbox ctl --help)\n"
         return text
     }
 
