@@ -25,13 +25,16 @@ let package = Package(
         .target(name: "ResellerAPI", dependencies: ["Reseller", "APIKit"]),
         .target(name: "VPSOrg", dependencies: ["SandboxCore"]),
         .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "APIKit"]),
-        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller"]),
+        .target(name: "Scenarios", dependencies: ["Reseller", "VPSOrg"]),
+        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller", "Scenarios"]),
         .target(
             name: "Sandbox",
             dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"]
         ),
+        // `hosting-sandbox ctl`: a client of the control plane, knowing only HTTP and JSON.
+        .target(name: "SandboxControl", dependencies: ["StructuredData"]),
         .systemLibrary(name: "CMalloc"),
-        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox", "CMalloc"]),
+        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox", "SandboxControl", "CMalloc"]),
 
         .target(name: "SandboxTesting", dependencies: ["Sandbox", "HTTP1"], path: "Tests/SandboxTesting"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
@@ -40,7 +43,7 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["SandboxTesting"], exclude: ["Clients"]),
         .testTarget(name: "ResellerTests", dependencies: ["SandboxTesting"]),
         .testTarget(name: "VPSOrgTests", dependencies: ["SandboxTesting"]),
-        .testTarget(name: "ControlPlaneTests", dependencies: ["SandboxTesting"]),
+        .testTarget(name: "ControlPlaneTests", dependencies: ["SandboxTesting"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

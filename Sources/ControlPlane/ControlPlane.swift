@@ -1,6 +1,7 @@
 import APIKit
 import HTTP1
 import SandboxCore
+import Scenarios
 import StructuredData
 
 /// The sandbox's own API under `/_sandbox`: health, reset, clocks, tenants, snapshots,
@@ -16,7 +17,7 @@ public enum ControlPlane {
     /// plane's own routes in the OpenAPI document.
     public static func service(
         runtime: SandboxRuntime, version: String, faults: FaultRules, journal: RequestJournal, events: EventFeed,
-        documented: [APIService]
+        scenarios: ScenarioLoader, documented: [APIService]
     ) -> APIService {
         let openAPI = OpenAPIDocument.Holder()
         var routes = HealthRoutes.routes(runtime: runtime, version: version, faults: faults, journal: journal)
@@ -24,7 +25,7 @@ public enum ControlPlane {
         routes += StateRoutes.routes(runtime: runtime) + JobControlRoutes.routes()
         routes += FaultRoutes.routes(faults: faults) + JournalRoutes.routes(journal: journal)
         routes += EventRoutes.routes(runtime: runtime, feed: events) + IncidentRoutes.routes()
-        routes += OpenAPIRoutes.routes(document: openAPI)
+        routes += ScenarioRoutes.routes(loader: scenarios) + OpenAPIRoutes.routes(document: openAPI)
         routes += DashboardRoutes.routes(runtime: runtime, journal: journal)
         let service = APIService(name: name, prefix: prefix, routes: routes, errors: ControlErrors())
         openAPI.set(OpenAPIDocument.build(services: documented + [service], version: version))

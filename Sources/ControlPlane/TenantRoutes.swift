@@ -10,8 +10,7 @@ enum TenantRoutes {
                 let fields = try request.fields()
                 let token = try fields.requiredString("token")
                 // A token no client could send in an Authorization header is refused.
-                guard token.count <= 512, !token.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
-                else {
+                guard Tenant.isSendable(token: token) else {
                     throw DomainError.invalid("token", "token must be at most 512 characters without spaces or control characters")
                 }
                 let balance = try fields.double("balance")

@@ -6,6 +6,7 @@ import Reseller
 import ResellerAPI
 import SQLiteStore
 import SandboxCore
+import Scenarios
 import VPSOrg
 import VPSOrgAPI
 
@@ -21,6 +22,9 @@ public final class SandboxApplication: @unchecked Sendable {
     public let faults: FaultRules
     public let journal: RequestJournal
     public let events: EventFeed
+    public let scenarios: ScenarioLoader
+    /// What `--scenario` did, one line per file and tenant (for the start-up log).
+    public let scenarioLog: [String]
     let accessLog: AccessLog
     let dispatcher: Dispatcher
 
@@ -44,6 +48,9 @@ public final class SandboxApplication: @unchecked Sendable {
         journal = RequestJournal(capacity: options.journalSize)
         events = EventFeed(runtime: runtime)
         runtime.onEvents = { [weak events] in events?.wake() }
+        let scenarios = ScenarioLoader(runtime: runtime, reseller: reseller, vpsorg: vpsorg)
+        self.scenarios = scenarios
+        scenarioLog = try options.scenarioPath.map { try ScenarioFiles(path: $0).load(into: scenarios) } ?? []
         // Order matters: the most specific prefix first.
         let emulated = [
             VPSOrgAPI.service(model: vpsorg),
@@ -51,7 +58,8 @@ public final class SandboxApplication: @unchecked Sendable {
             ResellerAPI.consoleService(model: reseller),
         ]
         let control = ControlPlane.service(
-            runtime: runtime, version: Self.version, faults: faults, journal: journal, events: events, documented: emulated)
+            runtime: runtime, version: Self.version, faults: faults, journal: journal, events: events,
+            scenarios: scenarios, documented: emulated)
         services = [control] + emulated
         accessLog = AccessLog(format: options.logFormat, enabled: !options.quiet)
         dispatcher = Dispatcher(

@@ -23,6 +23,8 @@ public struct SandboxOptions: Sendable {
     public var adminToken: String?
     public var journalSize = 10_000
     public var quiet = false
+    /// A scenario file, or a folder of them, applied at start (README "Scenarios").
+    public var scenarioPath: String?
     /// Real seconds a console URL's ticket is valid (`SANDBOX_CONSOLE_TICKET_SECONDS`; a value
     /// outside 0 < x <= 3600 is ignored, like the variable's absence).
     public var consoleTicketSeconds = ConsoleTickets.defaultValidity
@@ -98,6 +100,9 @@ public struct SandboxOptions: Sendable {
         Flag(name: "--tenant-idle-days", variable: "SANDBOX_TENANT_IDLE_DAYS", value: "DAYS", help: "open-mode tenants without a request this long (real time) go; 0 never (default 30)") {
             $0.tenantIdleDays = try days($1, "--tenant-idle-days")
         },
+        Flag(name: "--scenario", variable: "SANDBOX_SCENARIO", value: "PATH", help: "scenario file, or folder of *.json, applied at start") {
+            $0.scenarioPath = $1
+        },
         Flag(name: "--quiet", variable: "SANDBOX_QUIET", value: nil, help: "no access log") {
             $0.quiet = try boolean($1, "--quiet")
         },
@@ -110,6 +115,7 @@ public struct SandboxOptions: Sendable {
             text += "  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(flag.help) [\(flag.variable)]\n"
         }
         text += "  --help                     show this help\n"
+        text += "\nControl a running sandbox: hosting-sandbox ctl COMMAND [options] (see hosting-sandbox ctl --help)\n"
         return text
     }
 

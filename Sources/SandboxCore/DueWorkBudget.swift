@@ -17,6 +17,11 @@ struct DueWorkBudget {
         DueWorkBudget(steps: sliceSteps, deadline: DispatchTime.now().uptimeNanoseconds + sliceNanoseconds)
     }
 
+    /// A budget of steps alone, for work that must happen in one transaction (a scenario).
+    static func steps(_ steps: Int) -> DueWorkBudget {
+        DueWorkBudget(steps: steps, deadline: .max)
+    }
+
     /// Takes one step from the budget; false when none is left. The first step is always
     /// allowed, so every slice moves on.
     mutating func spend() -> Bool {

@@ -7,14 +7,13 @@ import StructuredData
 extension SandboxRuntime {
     /// Replaces the world of `token`'s tenant with the document's single tenant.
     public func importState(token: String?, document: JSONValue) throws {
-        let parsed = try SnapshotDocument(document)
+        let parsed = try SnapshotDocument(document).broughtForward(through: migrations)
         guard parsed.tenants.count == 1, let source = parsed.tenants.first else {
             throw DomainError.invalid(
                 "tenants", "tenants must hold exactly one tenant to import into a token; use ?all=true for a full snapshot")
         }
         try perform(token: token) { context in
             let connection = context.connection
-            try parsed.checkSchema(connection)
             try connection.execute("PRAGMA defer_foreign_keys = ON")
             for table in try Snapshot.tenantTables(connection) {
                 try connection.run("DELETE FROM \"\(table.name)\" WHERE tenant_id = ?", context.tenantId)
@@ -30,9 +29,8 @@ extension SandboxRuntime {
 
     /// Replaces every tenant with the document's tenants (IDs and tokens as in the document).
     public func importAllState(document: JSONValue) throws {
-        let parsed = try SnapshotDocument(document)
+        let parsed = try SnapshotDocument(document).broughtForward(through: migrations)
         try performForAll { connection in
-            try parsed.checkSchema(connection)
             try connection.execute("PRAGMA defer_foreign_keys = ON")
             try connection.run("DELETE FROM tenants")
             try connection.run("DELETE FROM sequences")
@@ -83,18 +81,23 @@ struct SnapshotDocument {
         }
     }
 
-    let migrations: [String]
+    var migrations: [String]
     let tenants: [TenantState]
-    let sequences: [(name: String, next: Int64)]
-    let tables: [(name: String, rows: [JSONObject])]
+    var sequences: [(name: String, next: Int64)]
+    var tables: [(name: String, rows: [JSONObject])]
 
     init(_ document: JSONValue) throws {
         guard let root = document.objectValue else { throw DomainError.invalid("body", "the snapshot must be a JSON object") }
         guard root["format"]?.stringValue == Snapshot.format else {
             throw DomainError.invalid("format", "format must be \"\(Snapshot.format)\" (export one with GET /_sandbox/state)")
         }
-        guard root["version"]?.intValue == Snapshot.version else {
-            throw DomainError.invalid("version", "version must be \(Snapshot.version); this snapshot comes from another sandbox version")
+        guard let version = root["version"]?.intValue, version >= 1 else {
+            throw DomainError.invalid("version", "version must be a snapshot format version (1 to \(Snapshot.version))")
+        }
+        guard version <= Snapshot.version else {
+            throw DomainError.invalid(
+                "version",
+                "the snapshot was made by a newer sandbox version (snapshot format \(version); this sandbox reads up to \(Snapshot.version)): upgrade the sandbox to import it")
         }
         guard let names = root["migrations"]?.arrayValue, names.allSatisfy({ $0.stringValue != nil }) else {
             throw DomainError.invalid("migrations", "migrations must be an array of migration names")
@@ -155,20 +158,6 @@ struct SnapshotDocument {
         return TenantState(
             id: id, token: token, balanceCents: balance, permissions: permissions.compactMap(\.stringValue),
             mode: mode, scale: scale, now: now, randomState: UInt64(bitPattern: random))
-    }
-
-    /// The document must come from the same schema: the same migrations, no more, no fewer.
-    func checkSchema(_ connection: Connection) throws {
-        let here = try Snapshot.migrations(connection)
-        let missing = migrations.filter { !here.contains($0) }
-        let absent = here.filter { !migrations.contains($0) }
-        guard missing.isEmpty && absent.isEmpty else {
-            var reasons: [String] = []
-            if !missing.isEmpty { reasons.append("unknown here: \(missing.joined(separator: ", "))") }
-            if !absent.isEmpty { reasons.append("missing in the snapshot: \(absent.joined(separator: ", "))") }
-            throw DomainError.invalid(
-                "migrations", "the snapshot was made by another sandbox version (migrations \(reasons.joined(separator: "; ")))")
-        }
     }
 
     /// Inserts every row; `tenantId` (when given) replaces each row's `tenant_id`.

@@ -8,6 +8,8 @@ public final class SandboxRuntime: @unchecked Sendable {
     public let configuration: RuntimeConfiguration
     public let scheduler = Scheduler()
     public let startedAt = realTimeMillis()
+    /// Every migration of this version, in order: what an older snapshot is brought forward through.
+    let migrations: [Migration]
     /// Called after a transaction that recorded state-change events commits.
     public var onEvents: (@Sendable () -> Void)?
     /// Called between the slices of a catch-up, outside any transaction: lets tests hold a
@@ -24,12 +26,13 @@ public final class SandboxRuntime: @unchecked Sendable {
     public init(database: Database, configuration: RuntimeConfiguration, modules: [any SandboxModule]) throws {
         self.database = database
         self.configuration = configuration
+        migrations = CoreSchema.migrations + modules.flatMap(\.migrations)
         retention = Retention(days: configuration.retentionDays, jobReferences: modules.flatMap(\.jobReferences))
         tenantSweep = TenantSweep(days: configuration.tenantIdleDays)
         for module in modules { module.register(in: scheduler) }
         scheduler.seal()
-        try database.write { connection in
-            _ = try Migrator.migrate(connection, CoreSchema.migrations + modules.flatMap(\.migrations))
+        try database.write { [migrations] connection in
+            _ = try Migrator.migrate(connection, migrations)
         }
         try reloadClocks()
     }

@@ -36,7 +36,7 @@ public enum Snapshot {
     }
 
     /// A row as a JSON object, without the helper column `skipping`.
-    static func encode(_ row: Row, skipping: String) -> JSONValue {
+    static func encode(_ row: Row, skipping: String? = nil) -> JSONValue {
         .object(JSONObject(zip(row.columns, row.values).filter { $0.0 != skipping }.map { ($0, encode($1)) }))
     }
 

@@ -19,6 +19,13 @@ public struct Tenant: Sendable {
 
     public func hasPermission(_ name: String) -> Bool { permissions.contains(name) }
 
+    /// A token a client can send in an `Authorization` header: at most 512 characters, no
+    /// spaces or control characters. Tenants created by the control plane must have one.
+    public static func isSendable(token: String) -> Bool {
+        !token.isEmpty && token.count <= 512
+            && !token.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+    }
+
     init(row: Row) {
         id = row.int("id")
         token = row.string("token")

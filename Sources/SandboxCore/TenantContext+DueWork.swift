@@ -18,7 +18,7 @@ extension TenantContext {
         return true
     }
 
-    private func run(_ timer: DueTimer) throws {
+    func run(_ timer: DueTimer) throws {
         switch timer.kind {
         case JobTimer.start:
             if let id = timer.jobId, let job = try job(id), job.status == .queued { try markRunning(job) }

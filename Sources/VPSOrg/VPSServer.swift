@@ -108,6 +108,13 @@ extension VPSOrgModel {
         try VPSServer.find(id, in: context)
     }
 
+    /// The tenant's oldest server called `name`, if any (scenarios know servers by name).
+    public func server(named name: String, in context: TenantContext) throws -> VPSServer? {
+        try context.connection.first(
+            "SELECT * FROM vpsorg_servers WHERE tenant_id = ? AND name = ? ORDER BY id", context.tenantId, name
+        ).map(VPSServer.init(row:))
+    }
+
     public func countServers(_ filter: ServerFilter, in context: TenantContext) throws -> Int {
         try context.connection.first(
             """

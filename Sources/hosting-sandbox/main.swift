@@ -2,6 +2,7 @@ import CMalloc
 import Dispatch
 import Foundation
 import Sandbox
+import SandboxControl
 
 // Flags, signals, start: everything else lives in the Sandbox module.
 
@@ -11,6 +12,9 @@ import Sandbox
 _ = mallopt(M_ARENA_MAX, 2)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "ctl" {
+    exit(ControlCommand.run(Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+}
 if arguments.contains("--help") || arguments.contains("-h") {
     print(SandboxOptions.usage, terminator: "")
     exit(0)
@@ -57,6 +61,7 @@ do {
     fail("\(error)")
 }
 
+for line in server.application.scenarioLog { FileHandle.standardOutput.write(Data("\(line)\n".utf8)) }
 let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
 // Unbuffered, so scripts that wait for this line see it at once.
 FileHandle.standardOutput.write(

@@ -62,6 +62,7 @@ import Testing
         #expect(refused.status == 400)
         #expect(refused.json["field"] == "migrations")
         #expect(refused.json["error"]?.stringValue?.contains("reseller.999-from-the-future") == true)
+        #expect(refused.json["error"]?.stringValue?.contains("newer sandbox version") == true)
         #expect(sandbox.serverIDs() == [vm.id])
         #expect(sandbox.request(.GET, "/api/v1/job/\(vm.jobId)").status == 200)
     }

@@ -85,3 +85,12 @@ public enum VirtualServers {
         return Set(rows.flatMap { VirtualServer.strings($0.string("ipv4")) + VirtualServer.strings($0.string("ipv6")) })
     }
 }
+
+extension VirtualServers {
+    /// The tenant's oldest VM named `hostname`, if any (scenarios know VMs by hostname).
+    public static func id(hostname: String, in context: TenantContext) throws -> Int? {
+        try context.connection.first(
+            "SELECT id FROM virtual_servers WHERE tenant_id = ? AND hostname = ? ORDER BY id", context.tenantId, hostname
+        )?.int("id")
+    }
+}

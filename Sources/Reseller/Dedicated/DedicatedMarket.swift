@@ -15,9 +15,11 @@ public enum DedicatedMarket {
     }
 
     /// `POST /datacenter/dedicated/order`: validates everything, then charges, then creates.
+    /// Returns the server's ID.
+    @discardableResult
     public static func order(
         offerId: Int?, template: String?, hostname: String?, catalog: DedicatedCatalog, in context: TenantContext
-    ) throws {
+    ) throws -> Int {
         let rule = "id must be the id of an offer on GET /datacenter/dedicated/market"
         guard let offerId else { throw DomainError.invalid("id", "id is required; \(rule)") }
         guard let offer = catalog.offer(offerId) else { throw DomainError.invalid("id", "\(rule); \(offerId) is not") }
@@ -35,6 +37,7 @@ public enum DedicatedMarket {
         try context.startJob(
             DedicatedLifecycle.provision, resourceType: DedicatedServer.resourceType, resourceId: server.id,
             queuedFor: 0, runsFor: Int64(offer.provisioningHours) * 3_600_000)
+        return server.id
     }
 
     private static func takenOffers(in context: TenantContext) throws -> Set<Int> {

@@ -1,0 +1,42 @@
+import SandboxCore
+import StructuredData
+import VPSOrg
+
+/// A scenario's VPS.org servers, ordered through `POST /api/v1/servers/`'s own path (same
+/// field names), then brought to their declared status.
+struct VPSOrgScenario {
+    enum Status: String, CaseIterable { case provisioning, active, stopped }
+
+    static let orderFields = ["name", "plan_id", "os_id", "location", "hostname", "ssh_key_id", "backups_enabled"]
+
+    let context: TenantContext
+    let model: VPSOrgModel
+    let report: ScenarioReport
+
+    func apply(_ servers: [ScenarioNode]) throws {
+        try ScenarioReport.requireUnique(servers, key: "name")
+        for server in servers {
+            try server.allowOnly(Self.orderFields + ["status"])
+            let name = try server.string("name", required: true)!
+            if let existing = try model.server(named: name, in: context) {
+                report.kept("vpsorgServer", name, id: existing.id)
+                continue
+            }
+            let status = try server.choice("status", Status.self, default: .active)
+            let created = try server.applying {
+                try model.createServer(try ServerOrder(fields: server.fields(Self.orderFields), catalog: model.catalog), in: context)
+            }
+            if status != .provisioning { try settle(created.id) }
+            if status == .stopped {
+                _ = try server.applying { try model.stopServer(created.id, in: context) }
+                try settle(created.id)
+            }
+            report.created("vpsorgServer", name, id: created.id)
+        }
+    }
+
+    /// The transition in progress ends now (provisioning assigns the addresses).
+    private func settle(_ id: Int) throws {
+        try context.fireTimers(resourceType: VPSServer.resourceType, resourceId: id)
+    }
+}
