@@ -76,8 +76,8 @@ public final class SandboxApplication: @unchecked Sendable {
             }
             // Browsers send preflights without custom headers; they reveal nothing.
             if request.method == .OPTIONS { return finish(Self.preflight(request)) }
-            // Health reveals nothing and container health checks call it without a token.
-            if path == ControlPlane.healthPath { return route(request, path: path, to: service, token: nil) { response, _ in finish(response) } }
+            // Health and the dashboard's page reveal nothing; health checks and browsers call them without a token.
+            if ControlPlane.isPublic(path) { return route(request, path: path, to: service, token: nil) { response, _ in finish(response) } }
             if let refusal = adminGate.refusal(for: request) { return finish(refusal) }
             return route(request, path: path, to: service, token: request.bearerToken) { response, _ in finish(response) }
         }
@@ -92,7 +92,14 @@ public final class SandboxApplication: @unchecked Sendable {
             respond(response)
         }
         if request.method == .OPTIONS { return record(Self.preflight(request), nil, nil) }
-        guard let service else { return record(ResellerErrors().notFound(path: String(path)), nil, nil) }
+        guard let service else {
+            // The browser's /favicon.ico: answered, and kept out of the journal.
+            if let answer = ControlPlane.siteAnswer(request) {
+                accessLog.record(request: request, status: answer.status.code, startedAt: started)
+                return respond(answer)
+            }
+            return record(ResellerErrors().notFound(path: String(path)), nil, nil)
+        }
         guard let rule = faults.fire(method: request.method, path: path, api: service.name, token: token) else {
             return route(request, path: path, to: service, token: token) { record($0, $1, nil) }
         }

@@ -5,4 +5,6 @@ public protocol SandboxModule: Sendable {
     /// Named, append-only; prefix names with the module (`reseller.001-...`).
     var migrations: [Migration] { get }
     func register(in scheduler: Scheduler)
+    /// The tenant's resources, for the dashboard (a plain read inside the context's transaction).
+    func inventory(in context: TenantContext) throws -> [InventoryItem]
 }

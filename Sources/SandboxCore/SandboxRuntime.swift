@@ -10,11 +10,13 @@ public final class SandboxRuntime: @unchecked Sendable {
     public let startedAt = realTimeMillis()
     /// Called after a transaction that recorded state-change events commits.
     public var onEvents: (@Sendable () -> Void)?
+    let modules: [any SandboxModule]
     private var ticker: DispatchSourceTimer?
 
     public init(database: Database, configuration: RuntimeConfiguration, modules: [any SandboxModule]) throws {
         self.database = database
         self.configuration = configuration
+        self.modules = modules
         for module in modules { module.register(in: scheduler) }
         scheduler.seal()
         try database.write { connection in
