@@ -7,7 +7,10 @@ extension DashboardPage {
     // never records, and acts with the tenant's own Bearer token.
     const ADMIN_KEY = "hostingSandboxAdminToken";
     const $ = (id) => document.getElementById(id);
-    const state = { tenants: [], lastEvent: 0, liveStarted: false, refreshTimer: null, journalLast: 0, journalQuery: "" };
+    const state = {
+      tenants: [], generation: 0, lastEvent: 0, liveStarted: false, refreshTimer: null,
+      journalRead: Promise.resolve(), journalLast: 0, journalQuery: "",
+    };
 
     function el(tag, attributes, ...children) {
       const node = document.createElement(tag);
@@ -91,8 +94,11 @@ extension DashboardPage {
     async function refresh() {
       clearTimeout(state.refreshTimer);
       state.refreshTimer = null;
+      // Reads may overlap (an action, an event, the tick): only the newest one is shown.
+      const generation = ++state.generation;
       try {
         const overview = await api("GET", "/_sandbox/overview?all=true");
+        if (generation !== state.generation) return;
         state.tenants = overview.tenants;
         $("wall").textContent = clockText(overview.now);
         renderTenants();
@@ -163,7 +169,13 @@ extension DashboardPage {
       return { query, token };
     }
 
-    async function refreshJournal() {
+    /** One journal read at a time, so two never add the same entries. */
+    function refreshJournal() {
+      state.journalRead = state.journalRead.catch(() => {}).then(readJournal);
+      return state.journalRead;
+    }
+
+    async function readJournal() {
       const { query, token } = journalRequest();
       const key = query.toString() + "|" + (token || "");
       const body = $("journal");

@@ -167,7 +167,12 @@ extension DashboardPage {
           cards.set(tenant.token, card);
         }
         card.tenant = tenant;
-        fillCard(card, tenant);
+        // Unchanged tenants keep their rows (and whatever text the user selected in them).
+        const shown = JSON.stringify(tenant);
+        if (card.shown !== shown) {
+          card.shown = shown;
+          fillCard(card, tenant);
+        }
         card.root.hidden = Boolean(filter) && !tenant.label.toLowerCase().includes(filter) && !tenant.token.toLowerCase().includes(filter);
         // Moved only when out of place, so an input being typed in keeps its focus.
         if (container.children[position] !== card.root) container.insertBefore(card.root, container.children[position] || null);
