@@ -139,7 +139,7 @@ extension DashboardPage {
           el("td", { class: "mono" }, rule.id), el("td", { class: "mono" }, rule.method + " " + rule.path),
           el("td", {}, rule.api || "any"), el("td", {}, faultEffect(rule)),
           el("td", {}, rule.probability === 1 ? "always" : Math.round(rule.probability * 100) + "%"),
-          el("td", {}, rule.times === null ? "unlimited" : rule.times + " left"), el("td", {}, rule.hits + " hits"),
+          el("td", {}, rule.times === null ? "unlimited" : rule.times + " left"), el("td", {}, rule.hits + (rule.hits === 1 ? " hit" : " hits")),
           el("td", {}, el("button", { type: "button", class: "danger", onclick: () =>
             act("Fault rule " + rule.id + " removed", () => api("DELETE", "/_sandbox/faults/" + rule.id + suffix(), scope())) }, "Remove"))));
         list.replaceChildren(table(["Id", "Request", "API", "Effect", "Chance", "Times", "Hits", ""], rows, "No fault rules."));
@@ -167,6 +167,7 @@ extension DashboardPage {
           cards.set(tenant.token, card);
         }
         card.tenant = tenant;
+        card.readAt = Date.now();
         // Unchanged tenants keep their rows (and whatever text the user selected in them).
         const shown = JSON.stringify(tenant);
         if (card.shown !== shown) {
@@ -184,6 +185,26 @@ extension DashboardPage {
       $("tenant-count").textContent = "(" + state.tenants.length + ")";
       $("no-tenants").hidden = state.tenants.length > 0;
       fillTenantChoice();
+    }
+
+    /** A tenant's clock as of now, from its last read (for display: the sandbox stays the truth). */
+    function tenantNow(card) {
+      const read = Date.parse(card.tenant.clock.now);
+      return card.tenant.clock.mode === "realtime" ? read + (Date.now() - card.readAt) * card.tenant.clock.scale : read;
+    }
+
+    /** Realtime clocks move on without events: they tick here, and say whether a tenant has
+        work under way or a timer due, so that the sandbox is worth reading again. */
+    function realtimeMoves() {
+      let moves = false;
+      for (const card of cards.values()) {
+        if (card.tenant.clock.mode !== "realtime") continue;
+        const now = tenantNow(card);
+        card.now.textContent = clockText(new Date(now).toISOString());
+        const due = card.tenant.timers.length > 0 && Date.parse(card.tenant.timers[0].dueAt) <= now;
+        if (due || card.tenant.jobs.some((job) => job.status === "running" || job.status === "queued")) moves = true;
+      }
+      return moves;
     }
 
     /** The journal's tenant filter lists the tenants by label (rebuilt only when they change). */
