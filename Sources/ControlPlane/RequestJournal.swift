@@ -122,7 +122,8 @@ public final class RequestJournal: @unchecked Sendable {
         count -= 1
     }
 
-    /// `Bearer abcd…`: enough to tell tenants apart, not enough to reuse the secret.
+    /// The `Authorization` header as the journal shows it, `Bearer abcd…`: not enough to reuse
+    /// the secret. (Tenants themselves are named by `TenantLabel`.)
     public static func mask(_ value: String) -> String {
         let parts = value.split(separator: " ", maxSplits: 1)
         let secret = parts.count == 2 ? parts[1] : Substring(value)
