@@ -13,6 +13,18 @@ public enum ControlPlane {
     /// Open to everyone, wherever the server listens: container health checks call it.
     public static let healthPath = "/_sandbox/health"
 
+    /// Control routes that pass without the admin token: health, and the dashboard's page,
+    /// which holds no data.
+    public static func isPublic(_ path: Substring) -> Bool {
+        path == healthPath || DashboardRoutes.publicPaths.contains(path)
+    }
+
+    /// The answer to a request outside every API that the sandbox serves anyway (the
+    /// browser's `/favicon.ico`), so it neither 404s nor lands in the journal; nil otherwise.
+    public static func siteAnswer(_ request: HTTPRequest) -> HTTPResponse? {
+        Favicon.answer(request)
+    }
+
     /// The control service. `documented` are the emulated APIs, listed with the control
     /// plane's own routes in the OpenAPI document.
     public static func service(
@@ -26,7 +38,7 @@ public enum ControlPlane {
         routes += FaultRoutes.routes(faults: faults) + JournalRoutes.routes(journal: journal)
         routes += EventRoutes.routes(runtime: runtime, feed: events) + IncidentRoutes.routes()
         routes += ScenarioRoutes.routes(loader: scenarios) + OpenAPIRoutes.routes(document: openAPI)
-        routes += DashboardRoutes.routes(runtime: runtime, journal: journal)
+        routes += OverviewRoutes.routes(runtime: runtime, faults: faults) + DashboardRoutes.routes()
         let service = APIService(name: name, prefix: prefix, routes: routes, errors: ControlErrors())
         openAPI.set(OpenAPIDocument.build(services: documented + [service], version: version))
         return service

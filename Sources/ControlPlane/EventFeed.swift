@@ -111,7 +111,7 @@ public final class EventFeed: @unchecked Sendable {
             "from": .string(event.from), "to": .string(event.to), "at": .string(Timestamp.iso8601(event.at)),
             "jobId": event.jobId.map { .int($0) } ?? .null,
         ]
-        if all { object["tenant"] = .string(RequestJournal.mask(event.token)) }
+        if all { object["tenant"] = .string(TenantLabel.of(event.token)) }
         return .object(object)
     }
 }

@@ -83,7 +83,7 @@ enum JournalRoutes {
     static func render(_ entry: JournalEntry) -> JSONValue {
         [
             "id": .int(entry.id), "at": .string(Timestamp.iso8601(entry.at)),
-            "tenant": .string(entry.token.map { RequestJournal.mask($0) }),
+            "receivedAt": .string(Timestamp.iso8601(entry.receivedAt)), "tenant": .string(entry.token.map(TenantLabel.of)),
             "method": .string(entry.method), "path": .string(entry.path), "query": .string(entry.query),
             "requestHeaders": headers(entry.requestHeaders),
             "requestBody": body(entry.requestBody), "status": .int(entry.status),

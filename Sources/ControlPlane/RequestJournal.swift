@@ -15,6 +15,8 @@ public struct JournalEntry: Sendable {
     public let millis: Double
     /// The tenant's sandbox time when known, else real time.
     public let at: Int64
+    /// Real (wall-clock) time: one clock for every tenant's requests.
+    public let receivedAt: Int64
     public let faultId: Int?
     /// What the entry counts against the journal's byte budget; computed once, when recorded
     /// (it is needed again when the entry is dropped).
@@ -67,11 +69,12 @@ public final class RequestJournal: @unchecked Sendable {
         let responseBody = response.body.count > Self.maximumBodyBytes
             ? Array(response.body.prefix(Self.maximumBodyBytes)) : response.body
         let size = JournalEntry.size(of: kept, responseBody: responseBody)
+        let received = realTimeMillis()
         lock.lock()
         defer { lock.unlock() }
         let entry = JournalEntry(
             id: nextId, token: token, request: kept, status: response.status.code, responseBody: responseBody,
-            millis: millis, at: at, faultId: faultId, size: size)
+            millis: millis, at: at, receivedAt: received, faultId: faultId, size: size)
         nextId += 1
         while count > 0 && (count == capacity || bytes + entry.size > byteBudget) { dropOldest() }
         ring[(head + count) % capacity] = entry
@@ -119,7 +122,8 @@ public final class RequestJournal: @unchecked Sendable {
         count -= 1
     }
 
-    /// `Bearer abcd…`: enough to tell tenants apart, not enough to reuse the secret.
+    /// The `Authorization` header as the journal shows it, `Bearer abcd…`: not enough to reuse
+    /// the secret. (Tenants themselves are named by `TenantLabel`.)
     public static func mask(_ value: String) -> String {
         let parts = value.split(separator: " ", maxSplits: 1)
         let secret = parts.count == 2 ? parts[1] : Substring(value)

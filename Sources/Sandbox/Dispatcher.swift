@@ -43,7 +43,8 @@ final class Dispatcher: Sendable {
             }
             // Browsers send preflights without custom headers; they reveal nothing.
             if request.method == .OPTIONS { return finish(Self.preflight(request), nil) }
-            if path != ControlPlane.healthPath, let refusal = gate.refusal(for: request) {
+            // Health and the dashboard's page reveal nothing; health checks and browsers call them without a token.
+            if !ControlPlane.isPublic(path), let refusal = gate.refusal(for: request) {
                 return finish(service.errors.response(for: refusal), nil)
             }
             return route(request, path: path, to: service, token: request.bearerToken, done: finish)
@@ -59,7 +60,14 @@ final class Dispatcher: Sendable {
             respond(response)
         }
         if request.method == .OPTIONS { return record(Self.preflight(request), nil, nil) }
-        guard let service else { return record(fallbackErrors.notFound(path: String(path)), nil, nil) }
+        guard let service else {
+            // The browser's /favicon.ico: answered, and kept out of the journal.
+            if let answer = ControlPlane.siteAnswer(request) {
+                accessLog.record(request: request, status: answer.status.code, startedAt: started)
+                return respond(answer)
+            }
+            return record(fallbackErrors.notFound(path: String(path)), nil, nil)
+        }
         guard let rule = faults.fire(method: request.method, path: path, api: service.name, token: token) else {
             return route(request, path: path, to: service, token: token) { record($0, $1, nil) }
         }

@@ -8,6 +8,8 @@ public protocol SandboxModule: Sendable {
     /// those jobs for as long as the row exists, however old they are.
     var jobReferences: [JobReference] { get }
     func register(in scheduler: Scheduler)
+    /// The tenant's resources, for the dashboard (a plain read inside the context's transaction).
+    func inventory(in context: TenantContext) throws -> [InventoryItem]
 }
 
 extension SandboxModule {

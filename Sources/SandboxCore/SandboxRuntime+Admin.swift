@@ -28,7 +28,7 @@ extension SandboxRuntime {
     }
 
     public func tenants() throws -> [TenantSummary] {
-        try database.read { connection in try TenantTable.all(in: connection).map(summary) }
+        try database.read { connection in try TenantTable.all(in: connection).map { summary($0) } }
     }
 
     /// Deletes the tenant's world; its next request starts afresh from seed-data.
@@ -109,9 +109,9 @@ extension SandboxRuntime {
         }
     }
 
-    private func summary(_ tenant: Tenant) -> TenantSummary {
+    func summary(_ tenant: Tenant, now: Int64? = nil) -> TenantSummary {
         TenantSummary(
             token: tenant.token, balance: tenant.balance, permissions: tenant.permissions,
-            clockMode: tenant.clock.mode, now: tenant.clock.now(real: realTimeMillis()), scale: tenant.clock.scale)
+            clockMode: tenant.clock.mode, now: now ?? tenant.clock.now(real: realTimeMillis()), scale: tenant.clock.scale)
     }
 }

@@ -21,6 +21,7 @@ public final class SandboxRuntime: @unchecked Sendable {
     let retention: Retention
     /// Removes idle open-mode tenants; its wall clock is injectable (see TenantSweep.swift).
     public let tenantSweep: TenantSweep
+    let modules: [any SandboxModule]
     private var ticker: DispatchSourceTimer?
 
     public init(database: Database, configuration: RuntimeConfiguration, modules: [any SandboxModule]) throws {
@@ -29,6 +30,7 @@ public final class SandboxRuntime: @unchecked Sendable {
         migrations = CoreSchema.migrations + modules.flatMap(\.migrations)
         retention = Retention(days: configuration.retentionDays, jobReferences: modules.flatMap(\.jobReferences))
         tenantSweep = TenantSweep(days: configuration.tenantIdleDays)
+        self.modules = modules
         for module in modules { module.register(in: scheduler) }
         scheduler.seal()
         try database.write { [migrations] connection in
