@@ -1,0 +1,45 @@
+'use strict';
+
+const { test, before, after, beforeEach, afterEach } = require('node:test');
+const assert = require('node:assert/strict');
+const { Sandbox, useSandbox } = require('..');
+
+// The hooks passed in as a Jest suite would pass beforeAll/afterAll.
+const current = useSandbox({ hooks: { before, after, beforeEach, afterEach } });
+const binary = process.env.HOSTING_SANDBOX_BIN ?? '.build/debug/hosting-sandbox';
+
+test('connecting by URL reaches the same sandbox', async () => {
+  const { sandbox, tenant } = current;
+  await tenant.advance(60);
+  const other = await new Sandbox(sandbox.url).tenant({ token: tenant.token, freeze: false });
+  assert.deepEqual(await other.clock(), await tenant.clock());
+  assert.equal((await sandbox.health()).status, 'ok');
+});
+
+test('a missing binary is named', async () => {
+  await assert.rejects(Sandbox.fromEnvironment({ url: '', binary: '/nothing-here' }), /no sandbox binary at \/nothing-here/);
+});
+
+test('a binary that cannot start says why', async () => {
+  await assert.rejects(Sandbox.start(binary, { args: ['--clock', 'sideways'] }), /did not start: exited with 1: .*sideways/);
+});
+
+test('a configured tenant has its balance and permissions', async () => {
+  const { sandbox } = current;
+  const tenant = await sandbox.tenant({ balance: 50, permissions: ['outgoingMail'] });
+  const { tenants } = await sandbox.control('GET', '/tenants', { token: tenant.token });
+  assert.equal(tenants[0].balance, 50);
+  assert.deepEqual(tenants[0].permissions, ['outgoingMail']);
+});
+
+test('useSandbox registers on Jest\'s global hooks when they exist', () => {
+  const registered = [];
+  const names = ['beforeAll', 'afterAll', 'beforeEach', 'afterEach'];
+  for (const name of names) globalThis[name] = () => registered.push(name);
+  try {
+    useSandbox();
+  } finally {
+    for (const name of names) delete globalThis[name];
+  }
+  assert.deepEqual(registered, names);
+});
