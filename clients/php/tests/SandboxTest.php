@@ -1,0 +1,41 @@
+<?php
+declare(strict_types=1);
+
+namespace HostingSandbox\Testing\Tests;
+
+use HostingSandbox\Testing\Sandbox;
+use HostingSandbox\Testing\UsesSandbox;
+use PHPUnit\Framework\TestCase;
+
+final class SandboxTest extends TestCase
+{
+    use UsesSandbox;
+
+    public function testConnectingByUrlReachesTheSameSandbox(): void
+    {
+        $this->tenant->advance(60);
+        $other = (new Sandbox(Sandbox::shared()->url))->tenant($this->tenant->token, freeze: false);
+        $this->assertSame($this->tenant->clock(), $other->clock());
+        $this->assertSame('ok', Sandbox::shared()->health()['status']);
+    }
+
+    public function testAMissingBinaryIsNamed(): void
+    {
+        $this->expectExceptionMessage('no sandbox binary at /nothing-here');
+        Sandbox::fromEnvironment('', '/nothing-here');
+    }
+
+    public function testABinaryThatCannotStartSaysWhy(): void
+    {
+        $this->expectExceptionMessageMatches('/did not start: .*sideways/');
+        Sandbox::start(getenv('HOSTING_SANDBOX_BIN') ?: '.build/debug/hosting-sandbox', ['--clock', 'sideways']);
+    }
+
+    public function testAConfiguredTenantHasItsBalanceAndPermissions(): void
+    {
+        $tenant = Sandbox::shared()->tenant(balance: 50, permissions: ['outgoingMail']);
+        [$summary] = Sandbox::shared()->control('GET', '/tenants', $tenant->token)['tenants'];
+        $this->assertEquals(50, $summary['balance']);
+        $this->assertSame(['outgoingMail'], $summary['permissions']);
+    }
+}
