@@ -2,7 +2,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { useSandbox } = require('..');
+const { useSandbox } = require('hosting-sandbox-testing');
 const { orderVM, apiResult } = require('./order');
 
 const current = useSandbox();

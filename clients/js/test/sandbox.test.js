@@ -2,7 +2,7 @@
 
 const { test, before, after, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
-const { Sandbox, useSandbox } = require('..');
+const { Sandbox, useSandbox } = require('hosting-sandbox-testing');
 
 // The hooks passed in as a Jest suite would pass beforeAll/afterAll.
 const current = useSandbox({ hooks: { before, after, beforeEach, afterEach } });

@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { useSandbox, SandboxError } = require('..');
+const { useSandbox, SandboxError } = require('hosting-sandbox-testing');
 const { orderVM, apiResult } = require('./order');
 
 const current = useSandbox();
