@@ -1,8 +1,8 @@
 'use strict';
 
-const { Sandbox } = require('./sandbox');
+const { Sandbox, DEFAULT_ARGS } = require('./sandbox');
 const { Tenant } = require('./tenant');
 const { SandboxError } = require('./control');
 const { useSandbox } = require('./hooks');
 
-module.exports = { Sandbox, Tenant, SandboxError, useSandbox };
+module.exports = { Sandbox, DEFAULT_ARGS, Tenant, SandboxError, useSandbox };

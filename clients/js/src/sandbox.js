@@ -18,8 +18,9 @@ class Sandbox {
   }
 
   /** Starts `binary` on a free port (manual clocks, seed 1, in-memory database by default)
-   * and resolves once it prints its listening line. */
-  static start(binary, { args = DEFAULT_ARGS, timeoutSeconds = 30 } = {}) {
+   * and resolves once it prints its listening line. `adminToken` is sent to its control
+   * plane (pass `--admin-token` in `args` too). */
+  static start(binary, { args = DEFAULT_ARGS, timeoutSeconds = 30, adminToken } = {}) {
     return new Promise((resolve, reject) => {
       const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
@@ -41,7 +42,7 @@ class Sandbox {
         child.removeAllListeners('exit').removeAllListeners('error');
         child.stdout.removeAllListeners('data').resume();
         child.stderr.removeAllListeners('data').resume();
-        resolve(new Sandbox(match[1], { process: child }));
+        resolve(new Sandbox(match[1], { adminToken, process: child }));
       });
     });
   }
@@ -98,4 +99,4 @@ class Sandbox {
   }
 }
 
-module.exports = { Sandbox };
+module.exports = { Sandbox, DEFAULT_ARGS };

@@ -2,7 +2,7 @@
 
 const { test, before, after, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
-const { Sandbox, useSandbox } = require('hosting-sandbox-testing');
+const { Sandbox, DEFAULT_ARGS, SandboxError, useSandbox } = require('hosting-sandbox-testing');
 
 // The hooks passed in as a Jest suite would pass beforeAll/afterAll.
 const current = useSandbox({ hooks: { before, after, beforeEach, afterEach } });
@@ -22,6 +22,16 @@ test('a missing binary is named', async () => {
 
 test('a binary that cannot start says why', async () => {
   await assert.rejects(Sandbox.start(binary, { args: ['--clock', 'sideways'] }), /did not start: exited with 1: .*sideways/);
+});
+
+test('a sandbox with an admin token is reached with it', async () => {
+  const guarded = await Sandbox.start(binary, { args: [...DEFAULT_ARGS, '--admin-token', 's3cret'], adminToken: 's3cret' });
+  try {
+    assert.equal((await (await guarded.tenant()).advance(10)).mode, 'manual');
+    await assert.rejects(new Sandbox(guarded.url).tenant(), (error) => error instanceof SandboxError && error.status === 401);
+  } finally {
+    await guarded.stop();
+  }
 });
 
 test('a configured tenant has its balance and permissions', async () => {

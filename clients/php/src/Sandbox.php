@@ -16,10 +16,11 @@ final class Sandbox
         $this->http = new Client(['base_uri' => rtrim($url, '/') . '/', 'http_errors' => false]);
     }
 
-    public static function start(string $binary, array $args = SandboxProcess::DEFAULT_ARGS): self
+    /** Starts $binary on a free port; $adminToken is sent to its control plane (pass --admin-token in $args too). */
+    public static function start(string $binary, array $args = SandboxProcess::DEFAULT_ARGS, ?string $adminToken = null): self
     {
         $process = SandboxProcess::start($binary, $args);
-        return new self($process->url, null, $process);
+        return new self($process->url, $adminToken, $process);
     }
 
     /** $url or $HOSTING_SANDBOX_URL if set; otherwise starts $binary, $HOSTING_SANDBOX_BIN or .build/debug/hosting-sandbox. */

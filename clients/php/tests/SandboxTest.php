@@ -4,6 +4,8 @@ declare(strict_types=1);
 namespace HostingSandbox\Testing\Tests;
 
 use HostingSandbox\Testing\Sandbox;
+use HostingSandbox\Testing\SandboxError;
+use HostingSandbox\Testing\SandboxProcess;
 use HostingSandbox\Testing\UsesSandbox;
 use PHPUnit\Framework\TestCase;
 
@@ -29,6 +31,20 @@ final class SandboxTest extends TestCase
     {
         $this->expectExceptionMessageMatches('/did not start: .*sideways/');
         Sandbox::start(getenv('HOSTING_SANDBOX_BIN') ?: '.build/debug/hosting-sandbox', ['--clock', 'sideways']);
+    }
+
+    public function testASandboxWithAnAdminTokenIsReachedWithIt(): void
+    {
+        $args = [...SandboxProcess::DEFAULT_ARGS, '--admin-token', 's3cret'];
+        $guarded = Sandbox::start(getenv('HOSTING_SANDBOX_BIN') ?: '.build/debug/hosting-sandbox', $args, 's3cret');
+        try {
+            $this->assertSame('manual', $guarded->tenant()->advance(10)['mode']);
+            $this->expectException(SandboxError::class);
+            $this->expectExceptionMessage('answered 401');
+            (new Sandbox($guarded->url))->tenant();
+        } finally {
+            $guarded->stop();
+        }
     }
 
     public function testAConfiguredTenantHasItsBalanceAndPermissions(): void

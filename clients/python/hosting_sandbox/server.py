@@ -25,9 +25,10 @@ class Sandbox:
         self._process = process
 
     @classmethod
-    def start(cls, binary, args=DEFAULT_ARGS, timeout=30):
+    def start(cls, binary, args=DEFAULT_ARGS, timeout=30, admin_token=None):
         """Starts `binary` on a free port (manual clocks, seed 1, in-memory database by default)
-        and returns once it prints its listening line."""
+        and returns once it prints its listening line. `admin_token` is sent to its control
+        plane (pass `--admin-token` in `args` too)."""
         log = tempfile.TemporaryFile()
         process = subprocess.Popen([str(binary), *args], stdout=subprocess.PIPE, stderr=log)
         try:
@@ -37,7 +38,7 @@ class Sandbox:
             process.wait()
             log.seek(0)
             raise RuntimeError(f"{binary} did not start: {log.read().decode(errors='replace').strip()}") from None
-        return cls(url, process=process)
+        return cls(url, admin_token=admin_token, process=process)
 
     @classmethod
     def from_environment(cls, binary=None, url=None):

@@ -2,7 +2,10 @@ import os
 
 import pytest
 
-from hosting_sandbox import Sandbox
+from hosting_sandbox import Sandbox, SandboxError
+from hosting_sandbox.server import DEFAULT_ARGS
+
+BINARY = os.environ.get("HOSTING_SANDBOX_BIN", ".build/debug/hosting-sandbox")
 
 
 def test_connecting_by_url_reaches_the_same_sandbox(sandbox, tenant):
@@ -17,10 +20,17 @@ def test_a_missing_binary_is_named(tmp_path):
         Sandbox.from_environment(binary=str(tmp_path / "nothing-here"), url="")
 
 
-def test_a_binary_that_cannot_start_says_why(sandbox):
-    binary = os.environ.get("HOSTING_SANDBOX_BIN", ".build/debug/hosting-sandbox")
+def test_a_binary_that_cannot_start_says_why():
     with pytest.raises(RuntimeError, match="did not start: .*sideways"):
-        Sandbox.start(binary, args=("--clock", "sideways"))
+        Sandbox.start(BINARY, args=("--clock", "sideways"))
+
+
+def test_a_sandbox_with_an_admin_token_is_reached_with_it():
+    with Sandbox.start(BINARY, args=(*DEFAULT_ARGS, "--admin-token", "s3cret"), admin_token="s3cret") as guarded:
+        assert guarded.tenant().advance(10)["mode"] == "manual"
+        with pytest.raises(SandboxError) as refused:
+            Sandbox(guarded.url).tenant()
+        assert refused.value.status == 401
 
 
 def test_a_configured_tenant_has_its_balance_and_permissions(sandbox):
