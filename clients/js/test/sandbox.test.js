@@ -34,6 +34,18 @@ test('a sandbox with an admin token is reached with it', async () => {
   }
 });
 
+test('resetAll empties every tenant', async () => {
+  const own = await Sandbox.start(binary);
+  try {
+    const tenants = [await own.tenant(), await own.tenant()];
+    for (const tenant of tenants) await tenant.addFault({ path: '/api/v1/*', status: 500 });
+    await own.resetAll();
+    for (const tenant of tenants) assert.deepEqual(await tenant.faults(), []);
+  } finally {
+    await own.stop();
+  }
+});
+
 test('a configured tenant has its balance and permissions', async () => {
   const { sandbox } = current;
   const tenant = await sandbox.tenant({ balance: 50, permissions: ['outgoingMail'] });

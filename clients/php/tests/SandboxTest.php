@@ -30,13 +30,13 @@ final class SandboxTest extends TestCase
     public function testABinaryThatCannotStartSaysWhy(): void
     {
         $this->expectExceptionMessageMatches('/did not start: .*sideways/');
-        Sandbox::start(getenv('HOSTING_SANDBOX_BIN') ?: '.build/debug/hosting-sandbox', ['--clock', 'sideways']);
+        Sandbox::start(self::binary(), ['--clock', 'sideways']);
     }
 
     public function testASandboxWithAnAdminTokenIsReachedWithIt(): void
     {
         $args = [...SandboxProcess::DEFAULT_ARGS, '--admin-token', 's3cret'];
-        $guarded = Sandbox::start(getenv('HOSTING_SANDBOX_BIN') ?: '.build/debug/hosting-sandbox', $args, 's3cret');
+        $guarded = Sandbox::start(self::binary(), $args, 's3cret');
         try {
             $this->assertSame('manual', $guarded->tenant()->advance(10)['mode']);
             $this->expectException(SandboxError::class);
@@ -47,11 +47,33 @@ final class SandboxTest extends TestCase
         }
     }
 
+    public function testResetAllEmptiesEveryTenant(): void
+    {
+        $own = Sandbox::start(self::binary());
+        try {
+            $tenants = [$own->tenant(), $own->tenant()];
+            foreach ($tenants as $tenant) {
+                $tenant->addFault(['path' => '/api/v1/*', 'status' => 500]);
+            }
+            $own->resetAll();
+            foreach ($tenants as $tenant) {
+                $this->assertSame([], $tenant->faults());
+            }
+        } finally {
+            $own->stop();
+        }
+    }
+
     public function testAConfiguredTenantHasItsBalanceAndPermissions(): void
     {
         $tenant = Sandbox::shared()->tenant(balance: 50, permissions: ['outgoingMail']);
         [$summary] = Sandbox::shared()->control('GET', '/tenants', $tenant->token)['tenants'];
         $this->assertEquals(50, $summary['balance']);
         $this->assertSame(['outgoingMail'], $summary['permissions']);
+    }
+
+    private static function binary(): string
+    {
+        return getenv('HOSTING_SANDBOX_BIN') ?: '.build/debug/hosting-sandbox';
     }
 }

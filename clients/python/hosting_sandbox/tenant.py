@@ -75,7 +75,7 @@ class Tenant:
 
     def wait_for_event(self, match=None, timeout=30, after=0, **fields):
         """The first event after `after` that `match(event)` accepts and whose fields equal
-        `fields` (e.g. `resourceType="vm", to="running"`); long-polls up to `timeout` real seconds."""
+        `fields` (e.g. `resourceType="virtual_server", to="running"`); long-polls up to `timeout` real seconds."""
         deadline = time.monotonic() + timeout
         seen = []
         while True:

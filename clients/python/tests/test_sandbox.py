@@ -38,3 +38,12 @@ def test_a_configured_tenant_has_its_balance_and_permissions(sandbox):
     [summary] = sandbox.control("GET", "/tenants", token=tenant.token)["tenants"]
     assert summary["balance"] == 50
     assert summary["permissions"] == ["outgoingMail"]
+
+
+def test_reset_all_empties_every_tenant():
+    with Sandbox.start(BINARY) as own:
+        first, second = own.tenant(), own.tenant()
+        for tenant in (first, second):
+            tenant.add_fault(path="/api/v1/*", status=500)
+        own.reset_all()
+        assert first.faults() == second.faults() == []
