@@ -62,5 +62,16 @@ enum CoreSchema {
             """),
         // Job completion deletes its timers by job, and deleting a job cascades through it.
         Migration("core.002-timers-by-job", "CREATE INDEX timers_by_job ON timers(job_id)"),
+        // "Which jobs of this resource are active?" runs on every backup, restore and power
+        // action. Only active jobs are in this index, in id order, so the answer costs the same
+        // however much history the resource has; without it SQLite walked all the tenant's
+        // jobs (jobs_by_tenant gives the id order). Used only by queries whose WHERE has this
+        // very term `status IN ('queued', 'running')` (see `TenantContext.jobs`).
+        Migration(
+            "core.003-active-jobs-by-resource",
+            """
+            CREATE INDEX jobs_active_by_resource ON jobs(tenant_id, resource_type, resource_id, id)
+            WHERE status IN ('queued', 'running')
+            """),
     ]
 }

@@ -19,6 +19,20 @@ public struct JobRecord: Sendable {
     let payloadText: String
     public var payload: JSONValue { (try? JSONParser.parse(payloadText)) ?? .object([:]) }
 
+    init(
+        id: Int, tenantId: Int, kind: String, resourceType: String, resourceId: Int, createdAt: Int64, state: JobState,
+        payloadText: String
+    ) {
+        self.id = id
+        self.tenantId = tenantId
+        self.kind = kind
+        self.resourceType = resourceType
+        self.resourceId = resourceId
+        self.createdAt = createdAt
+        self.state = state
+        self.payloadText = payloadText
+    }
+
     init(row: Row) {
         id = row.int("id")
         tenantId = row.int("tenant_id")
@@ -50,6 +64,14 @@ public struct JobState: Sendable {
     public let output: JSONValue?
 
     static let columns = "status, starts_at, finishes_at, ended_at, output"
+
+    init(status: JobRecord.Status, startsAt: Int64, finishesAt: Int64, endedAt: Int64? = nil, output: JSONValue? = nil) {
+        self.status = status
+        self.startsAt = startsAt
+        self.finishesAt = finishesAt
+        self.endedAt = endedAt
+        self.output = output
+    }
 
     init(row: Row) {
         status = JobRecord.Status(rawValue: row.string("status")) ?? .failed

@@ -89,5 +89,10 @@ enum CloudSchema {
             );
             CREATE INDEX server_software_by_server ON server_software(tenant_id, server_id, id);
             """),
+        // A finished or failed backup job finds its backup by job: without this index, a scan
+        // of every backup of the tenant.
+        Migration(
+            "reseller.cloud.003-backups-by-job",
+            "CREATE INDEX server_backups_by_job ON server_backups(job_id)"),
     ]
 }
