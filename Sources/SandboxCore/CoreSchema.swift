@@ -73,5 +73,31 @@ enum CoreSchema {
             CREATE INDEX jobs_active_by_resource ON jobs(tenant_id, resource_type, resource_id, id)
             WHERE status IN ('queued', 'running')
             """),
+        // Timers come and go with every due step; AUTOINCREMENT made each insert read and write
+        // sqlite_sequence too (a quarter of a timer's cost). Their ids are internal and only
+        // order timers due at the same time, which a plain rowid (the largest live id plus
+        // one) still does; an id is at most reused after its timer is gone.
+        Migration(
+            "core.004-timers-without-autoincrement",
+            """
+            CREATE TABLE timers_new (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                due_at INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL DEFAULT '{}',
+                job_id INTEGER REFERENCES jobs(id) ON DELETE CASCADE,
+                resource_type TEXT,
+                resource_id INTEGER
+            );
+            INSERT INTO timers_new (id, tenant_id, due_at, kind, payload, job_id, resource_type, resource_id)
+            SELECT id, tenant_id, due_at, kind, payload, job_id, resource_type, resource_id FROM timers;
+            DROP TABLE timers;
+            ALTER TABLE timers_new RENAME TO timers;
+            CREATE INDEX timers_by_due ON timers(tenant_id, due_at, id);
+            CREATE INDEX timers_by_resource ON timers(tenant_id, resource_type, resource_id);
+            CREATE INDEX timers_by_job ON timers(job_id);
+            DELETE FROM sqlite_sequence WHERE name = 'timers';
+            """),
     ]
 }

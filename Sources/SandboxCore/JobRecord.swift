@@ -122,7 +122,9 @@ public struct DueTimer: Sendable {
     public let id: Int
     public let dueAt: Int64
     public let kind: String
-    public let payload: JSONValue
+    /// Stored as written; parsed when an action reads it (job steps never do).
+    let payloadText: String
+    public var payload: JSONValue { (try? JSONParser.parse(payloadText)) ?? .object([:]) }
     public let jobId: Int?
     public let resourceType: String?
     public let resourceId: Int?
@@ -131,7 +133,7 @@ public struct DueTimer: Sendable {
         id = row.int("id")
         dueAt = row.int64("due_at")
         kind = row.string("kind")
-        payload = (try? JSONParser.parse(row.string("payload"))) ?? .object([:])
+        payloadText = row.string("payload")
         jobId = row.optionalInt("job_id")
         resourceType = row.optionalString("resource_type")
         resourceId = row.optionalInt("resource_id")
