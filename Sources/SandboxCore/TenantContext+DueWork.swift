@@ -7,7 +7,7 @@ extension TenantContext {
 
     /// Takes the next due timer out of the table in one statement (one index probe, one
     /// delete), so a step costs the same however many timers, jobs and events there are.
-    private static let takeNextDue = """
+    static let takeNextDue = """
         DELETE FROM timers WHERE id = (
             SELECT id FROM timers WHERE tenant_id = ? AND due_at <= ? ORDER BY due_at, id LIMIT 1
         ) RETURNING *

@@ -41,13 +41,21 @@ extension TenantContext {
     }
 
     public func jobs(resourceType: String? = nil, resourceId: Int? = nil, activeOnly: Bool = false) throws -> [JobRecord] {
-        var sql = "SELECT * FROM jobs WHERE tenant_id = ?"
+        let sql = Self.jobsQuery(byResourceType: resourceType != nil, byResourceId: resourceId != nil, activeOnly: activeOnly)
         var arguments: [any SQLBindable] = [tenant.id]
-        if let resourceType { sql += " AND resource_type = ?"; arguments.append(resourceType) }
-        if let resourceId { sql += " AND resource_id = ?"; arguments.append(resourceId) }
+        if let resourceType { arguments.append(resourceType) }
+        if let resourceId { arguments.append(resourceId) }
+        return try connection.query(sql, arguments).map(JobRecord.init(row:))
+    }
+
+    /// The statement `jobs` runs; its parameters are the tenant, then the filters asked for.
+    static func jobsQuery(byResourceType: Bool, byResourceId: Bool, activeOnly: Bool) -> String {
+        var sql = "SELECT * FROM jobs WHERE tenant_id = ?"
+        if byResourceType { sql += " AND resource_type = ?" }
+        if byResourceId { sql += " AND resource_id = ?" }
         // Verbatim the WHERE of the partial index jobs_active_by_resource, which SQLite uses only then.
         if activeOnly { sql += " AND status IN ('queued', 'running')" }
-        return try connection.query(sql + " ORDER BY id", arguments).map(JobRecord.init(row:))
+        return sql + " ORDER BY id"
     }
 
     /// Runs the job's completion now (used by its timer, and by forced outcomes).
