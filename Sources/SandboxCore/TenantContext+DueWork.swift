@@ -38,7 +38,7 @@ extension TenantContext {
         case JobTimer.start:
             if let id = timer.jobId { try markRunning(jobId: id) }
         case JobTimer.finish:
-            if let id = timer.jobId { try completeJob(id) }
+            if let id = timer.jobId { try completeJob(id, cancellingTimers: false) }
         default:
             guard let action = scheduler.action(for: timer.kind) else { return }
             try action(self, timer)

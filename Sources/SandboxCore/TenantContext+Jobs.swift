@@ -58,10 +58,14 @@ extension TenantContext {
         return sql + " ORDER BY id"
     }
 
-    /// Runs the job's completion now (used by its timer, and by forced outcomes).
-    public func completeJob(_ id: Int) throws {
+    /// Runs the job's completion now (a forced outcome), cancelling its timers.
+    public func completeJob(_ id: Int) throws { try completeJob(id, cancellingTimers: true) }
+
+    /// Its finish timer runs it with `cancellingTimers` false: the start timer, due earlier,
+    /// has run, and the finish timer has been taken, so the job has no timer left.
+    func completeJob(_ id: Int, cancellingTimers: Bool) throws {
         guard let job = try job(id), job.isActive, let kind = scheduler.jobKind(job.kind) else { return }
-        try connection.run("DELETE FROM timers WHERE job_id = ?", id)
+        if cancellingTimers { try connection.run("DELETE FROM timers WHERE job_id = ?", id) }
         if job.status == .queued { try markRunning(jobId: id) }
         // Through the statement cache (`run`, not `execute`): this runs for every job.
         try connection.run("SAVEPOINT job_completion")
