@@ -6,7 +6,11 @@ public final class Connection {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
 
+    /// Process-wide settings, applied once before the first connection opens SQLite.
+    private static let configured: Void = { _ = sandbox_sqlite3_disable_memory_statistics() }()
+
     init(path: String) throws {
+        _ = Self.configured
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &handle, flags, nil)
@@ -38,7 +42,7 @@ public final class Connection {
     @discardableResult
     public func query(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [Row] {
         let statement = try prepared(sql)
-        try statement.bind(arguments.map(\.sqlValue))
+        try statement.bind(arguments)
         return try statement.rows(connection: handle)
     }
 
@@ -46,7 +50,7 @@ public final class Connection {
     @discardableResult
     public func queryUncached(_ sql: String, _ arguments: [any SQLBindable]) throws -> [Row] {
         let statement = try Statement(connection: handle, sql: sql)
-        try statement.bind(arguments.map(\.sqlValue))
+        try statement.bind(arguments)
         return try statement.rows(connection: handle)
     }
 

@@ -75,5 +75,42 @@ enum CoreSchema {
             CREATE INDEX tenants_by_last_request ON tenants(last_request_at);
             CREATE INDEX jobs_by_end ON jobs(tenant_id, ended_at) WHERE ended_at IS NOT NULL;
             """),
+        // "Which jobs of this resource are active?" runs on every backup, restore and power
+        // action. Only active jobs are in this index, in id order, so the answer costs the same
+        // however much history the resource has; without it SQLite walked all the tenant's
+        // jobs (jobs_by_tenant gives the id order). Used only by queries whose WHERE has this
+        // very term `status IN ('queued', 'running')` (see `TenantContext.jobs`).
+        Migration(
+            "core.004-active-jobs-by-resource",
+            """
+            CREATE INDEX jobs_active_by_resource ON jobs(tenant_id, resource_type, resource_id, id)
+            WHERE status IN ('queued', 'running')
+            """),
+        // Timers come and go with every due step; AUTOINCREMENT made each insert read and write
+        // sqlite_sequence too (a quarter of a timer's cost). Their ids are internal and only
+        // order timers due at the same time, which a plain rowid (the largest live id plus
+        // one) still does; an id is at most reused after its timer is gone.
+        Migration(
+            "core.005-timers-without-autoincrement",
+            """
+            CREATE TABLE timers_new (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                due_at INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL DEFAULT '{}',
+                job_id INTEGER REFERENCES jobs(id) ON DELETE CASCADE,
+                resource_type TEXT,
+                resource_id INTEGER
+            );
+            INSERT INTO timers_new (id, tenant_id, due_at, kind, payload, job_id, resource_type, resource_id)
+            SELECT id, tenant_id, due_at, kind, payload, job_id, resource_type, resource_id FROM timers;
+            DROP TABLE timers;
+            ALTER TABLE timers_new RENAME TO timers;
+            CREATE INDEX timers_by_due ON timers(tenant_id, due_at, id);
+            CREATE INDEX timers_by_resource ON timers(tenant_id, resource_type, resource_id);
+            CREATE INDEX timers_by_job ON timers(job_id);
+            DELETE FROM sqlite_sequence WHERE name = 'timers';
+            """),
     ]
 }

@@ -19,6 +19,20 @@ public struct JobRecord: Sendable {
     let payloadText: String
     public var payload: JSONValue { (try? JSONParser.parse(payloadText)) ?? .object([:]) }
 
+    init(
+        id: Int, tenantId: Int, kind: String, resourceType: String, resourceId: Int, createdAt: Int64, state: JobState,
+        payloadText: String
+    ) {
+        self.id = id
+        self.tenantId = tenantId
+        self.kind = kind
+        self.resourceType = resourceType
+        self.resourceId = resourceId
+        self.createdAt = createdAt
+        self.state = state
+        self.payloadText = payloadText
+    }
+
     init(row: Row) {
         id = row.int("id")
         tenantId = row.int("tenant_id")
@@ -50,6 +64,14 @@ public struct JobState: Sendable {
     public let output: JSONValue?
 
     static let columns = "status, starts_at, finishes_at, ended_at, output"
+
+    init(status: JobRecord.Status, startsAt: Int64, finishesAt: Int64, endedAt: Int64? = nil, output: JSONValue? = nil) {
+        self.status = status
+        self.startsAt = startsAt
+        self.finishesAt = finishesAt
+        self.endedAt = endedAt
+        self.output = output
+    }
 
     init(row: Row) {
         status = JobRecord.Status(rawValue: row.string("status")) ?? .failed
@@ -100,7 +122,9 @@ public struct DueTimer: Sendable {
     public let id: Int
     public let dueAt: Int64
     public let kind: String
-    public let payload: JSONValue
+    /// Stored as written; parsed when an action reads it (job steps never do).
+    let payloadText: String
+    public var payload: JSONValue { (try? JSONParser.parse(payloadText)) ?? .object([:]) }
     public let jobId: Int?
     public let resourceType: String?
     public let resourceId: Int?
@@ -109,7 +133,7 @@ public struct DueTimer: Sendable {
         id = row.int("id")
         dueAt = row.int64("due_at")
         kind = row.string("kind")
-        payload = (try? JSONParser.parse(row.string("payload"))) ?? .object([:])
+        payloadText = row.string("payload")
         jobId = row.optionalInt("job_id")
         resourceType = row.optionalString("resource_type")
         resourceId = row.optionalInt("resource_id")

@@ -13,8 +13,9 @@ enum ServerLifecycle {
     static func register(in scheduler: Scheduler, catalog: VPSOrgCatalog) {
         scheduler.onTimer(settleTimer) { context, timer in
             // A server deleted or moved on meanwhile is left alone: due work must not fail the request it runs in.
-            guard let id = timer.resourceId, let from = timer.payload["from"]?.stringValue,
-                let to = timer.payload["to"]?.stringValue.flatMap(ServerStatus.init(rawValue:)),
+            let payload = timer.payload
+            guard let id = timer.resourceId, let from = payload["from"]?.stringValue,
+                let to = payload["to"]?.stringValue.flatMap(ServerStatus.init(rawValue:)),
                 var server = try? VPSServer.find(id, in: context), server.status.rawValue == from
             else { return }
             if server.status == .provisioning {

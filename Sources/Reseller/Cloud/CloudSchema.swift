@@ -99,6 +99,11 @@ enum CloudSchema {
             CREATE INDEX IF NOT EXISTS scheduled_tasks_by_server_id ON scheduled_tasks(server_id);
             CREATE INDEX IF NOT EXISTS server_software_by_server_id ON server_software(server_id);
             """),
+        // A finished or failed backup job finds its backup by job: without this index, a scan
+        // of every backup of the tenant.
+        Migration(
+            "reseller.cloud.004-backups-by-job",
+            "CREATE INDEX server_backups_by_job ON server_backups(job_id)"),
     ]
 
     static let jobReferences = [

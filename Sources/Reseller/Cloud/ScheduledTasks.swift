@@ -95,18 +95,18 @@ public enum ScheduledTasks {
                 let command = Command(rawValue: row.string("command")),
                 let interval = Interval(rawValue: row.string("interval"))
             else { return }
-            try execute(task: row.int("id"), command: command, on: row.int("server_id"), in: context)
+            let outcome = try execute(task: row.int("id"), command: command, on: row.int("server_id"), in: context)
             let next = interval.next(after: due.dueAt)
             try context.connection.run(
-                "UPDATE scheduled_tasks SET execution_last = ?, execution_next = ? WHERE id = ?",
-                due.dueAt, next, row.int("id"))
+                "UPDATE scheduled_tasks SET last_outcome = ?, execution_last = ?, execution_next = ? WHERE id = ?",
+                outcome, due.dueAt, next, row.int("id"))
             try schedule(task: row.int("id"), of: row.int("server_id"), at: next, in: context)
         }
     }
 
-    /// Runs the command. A refusal (the VM is busy, a backup is still running) skips this
-    /// execution: the outcome is kept in `last_outcome` and the event stream says `skipped`.
-    private static func execute(task: Int, command: Command, on serverId: Int, in context: TenantContext) throws {
+    /// Runs the command and returns its outcome for `last_outcome`. A refusal (the VM is busy,
+    /// a backup is still running) skips this execution, and the event stream says `skipped`.
+    private static func execute(task: Int, command: Command, on serverId: Int, in context: TenantContext) throws -> String {
         var outcome = "executed"
         var skipped = false
         do {
@@ -120,9 +120,9 @@ public enum ScheduledTasks {
             outcome = "skipped: \(refusal.message)"
             skipped = true
         }
-        try context.connection.run("UPDATE scheduled_tasks SET last_outcome = ? WHERE id = ?", outcome, task)
         try context.recordTransition(
             resourceType: resourceType, resourceId: task, from: "scheduled", to: skipped ? "skipped" : "executed")
+        return outcome
     }
 
     private static func schedule(task: Int, of serverId: Int, at time: Int64, in context: TenantContext) throws {
