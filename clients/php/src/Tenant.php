@@ -210,7 +210,7 @@ final class Tenant
     public function loadScenario(array|object|string $scenario): array
     {
         $document = (array) Document::read($scenario);
-        $document['tenants'] = array_map(fn (array|object $tenant): array => ['token' => $this->token] + (array) $tenant, $document['tenants'] ?? []);
+        $document['tenants'] = array_map(fn (array|object $tenant): array => (array) $tenant + ['token' => $this->token], $document['tenants'] ?? []);
         return $this->sandbox->loadScenario($document);
     }
 

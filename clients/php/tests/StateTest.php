@@ -4,7 +4,6 @@ declare(strict_types=1);
 namespace HostingSandbox\Testing\Tests;
 
 use HostingSandbox\Testing\Sandbox;
-use HostingSandbox\Testing\SandboxError;
 use HostingSandbox\Testing\UsesSandbox;
 use PHPUnit\Framework\TestCase;
 
@@ -32,30 +31,37 @@ final class StateTest extends TestCase
 
     public function testLoadScenarioAppliesADocumentToThisTenant(): void
     {
-        $summary = $this->loadingScenario(fn () => $this->tenant->loadScenario(
-            ['version' => 1, 'tenants' => [['clock' => ['mode' => 'manual', 'now' => '2030-01-01T00:00:00Z']]]]));
-        $this->assertIsArray($summary);
+        $summary = $this->tenant->loadScenario(
+            ['version' => 1, 'tenants' => [['clock' => ['mode' => 'manual', 'now' => '2030-01-01T00:00:00Z']]]]);
+        $this->assertSame([$this->tenant->token], array_column($summary['tenants'], 'token'));
         $this->assertSame('2030-01-01T00:00:00Z', $this->tenant->clock()['now']);
     }
 
-    public function testSandboxLoadScenarioReadsAFile(): void
+    public function testTenantLoadScenarioKeepsATokenTheDocumentNames(): void
     {
-        $file = tempnam(sys_get_temp_dir(), 'scenario');
-        file_put_contents($file, json_encode(['version' => 1, 'tenants' => [['token' => $this->tenant->token]]]));
-        $this->assertIsArray($this->loadingScenario(fn () => Sandbox::shared()->loadScenario($file)));
-        unlink($file);
+        $other = 'test-' . bin2hex(random_bytes(16));
+        $summary = $this->tenant->loadScenario(['version' => 1, 'tenants' => [['token' => $other]]]);
+        $this->assertSame([$other], array_column($summary['tenants'], 'token'));
     }
 
-    /** Runs $load; skips the test when the sandbox has no scenario route yet. */
-    private function loadingScenario(callable $load): array
+    public function testSandboxLoadScenarioReadsTheShippedShopExample(): void
     {
-        try {
-            return $load();
-        } catch (SandboxError $error) {
-            if ($error->status === 404) {
-                $this->markTestSkipped('this sandbox has no POST /_sandbox/scenarios yet (404)');
-            }
-            throw $error;
-        }
+        $sandbox = Sandbox::shared();
+        [$shopSummary] = $sandbox->loadScenario(dirname(__DIR__, 3) . '/scenarios/01-shop.json')['tenants'];
+        // Created on the first load, kept on any later one: the scenario is idempotent.
+        $vms = array_column(array_filter([...$shopSummary['created'], ...$shopSummary['kept']],
+            static fn (array $object): bool => $object['type'] === 'vm'), 'id', 'name');
+        $shop = $sandbox->tenant('shop', freeze: false);
+
+        $ids = $this->apiResult($shop, 'api/v1/datacenter/server');
+        sort($ids);
+        $expected = array_values($vms);
+        sort($expected);
+        $this->assertSame($expected, $ids);
+        $web1 = $vms['web1.shop.example'];
+        $config = $this->apiResult($shop, "api/v1/datacenter/server/$web1/config");
+        $this->assertSame(['185.244.10.11', '2a0e:97c0:3e1::11'], $config['ips']);
+        $this->assertSame([2, 'Debian11'], [$config['cpuCores'], $config['template']]);
+        $this->assertSame('running', $this->apiResult($shop, "api/v1/datacenter/server/$web1/status")['state']);
     }
 }

@@ -1,10 +1,8 @@
 import json
 
-import pytest
+from pathlib import Path
 
-from hosting_sandbox import SandboxError
-
-SCENARIOS_MISSING = "this sandbox has no POST /_sandbox/scenarios yet (404)"
+SHOP_SCENARIO = Path(__file__).resolve().parents[3] / "scenarios" / "01-shop.json"
 
 
 def vm_ids(tenant):
@@ -25,22 +23,22 @@ def test_a_snapshot_restores_the_world_after_a_reset(tenant, vm_job, tmp_path):
 
 
 def test_load_scenario_applies_a_document_to_this_tenant(tenant):
-    try:
-        summary = tenant.load_scenario({"version": 1, "tenants": [{"clock": {"mode": "manual", "now": "2030-01-01T00:00:00Z"}}]})
-    except SandboxError as error:
-        if error.status == 404:
-            pytest.skip(SCENARIOS_MISSING)
-        raise
-    assert isinstance(summary, dict)
+    summary = tenant.load_scenario({"version": 1, "tenants": [{"clock": {"mode": "manual", "now": "2030-01-01T00:00:00Z"}}]})
+    assert [t["token"] for t in summary["tenants"]] == [tenant.token]
     assert tenant.clock()["now"] == "2030-01-01T00:00:00Z"
 
 
-def test_sandbox_load_scenario_reads_a_file(sandbox, tenant, tmp_path):
-    path = tmp_path / "scenario.json"
-    path.write_text(json.dumps({"version": 1, "tenants": [{"token": tenant.token}]}))
-    try:
-        assert isinstance(sandbox.load_scenario(path), dict)
-    except SandboxError as error:
-        if error.status == 404:
-            pytest.skip(SCENARIOS_MISSING)
-        raise
+def test_sandbox_load_scenario_reads_the_shipped_shop_example(sandbox):
+    summary = sandbox.load_scenario(SHOP_SCENARIO)
+    [shop_summary] = summary["tenants"]
+    # Created on the first load, kept on any later one: the scenario is idempotent.
+    vms = {o["name"]: o["id"] for o in shop_summary["created"] + shop_summary["kept"] if o["type"] == "vm"}
+    shop = sandbox.tenant(token="shop", freeze=False)
+
+    assert sorted(vm_ids(shop)) == sorted(vms.values())
+    web1 = vms["web1.shop.example"]
+    config = shop.request("GET", f"/api/v1/datacenter/server/{web1}/config").json()["result"]
+    assert config["ips"] == ["185.244.10.11", "2a0e:97c0:3e1::11"]
+    assert (config["cpuCores"], config["template"]) == (2, "Debian11")
+    status = shop.request("GET", f"/api/v1/datacenter/server/{web1}/status").json()["result"]
+    assert status["state"] == "running"
