@@ -96,7 +96,7 @@ def run(binary):
         port = free_port()
         server = subprocess.Popen(
             [binary, "--port", str(port), "--db", os.path.join(folder, "state.sqlite"), "--quiet",
-             "--clock", "manual", "--retention-days", "0"],
+             "--clock", "manual", "--retention-days", "0", "--max-body", str(512 * 1024 * 1024)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             for _ in range(500):
