@@ -1,4 +1,3 @@
-import Dispatch
 import SQLiteStore
 
 /// Tenant and clock administration, for the control plane.
@@ -34,27 +33,21 @@ extension SandboxRuntime {
     /// Deletes the tenant's world; its next request starts afresh from seed-data.
     public func resetTenant(token: String) throws {
         try exclusively(token: token) {
-            try database.write { connection in
-                try connection.run("DELETE FROM tenants WHERE token = ?", token)
+            if let tenant = try database.read({ try TenantTable.find(token: token, in: $0) }) {
+                try eraseTenant(id: tenant.id)
             }
             clocks.forget(token)
         }
     }
 
-    /// Deletes every tenant and restarts ID sequences. Tenants go a few at a time, each batch
-    /// its own transaction, so requests of tenants not yet deleted keep being answered; the
+    /// Deletes every tenant and restarts ID sequences. Tenants go one by one, each in slices
+    /// (see `eraseTenant`), so requests of tenants not yet deleted keep being answered; the
     /// last transaction also deletes tenants that were created meanwhile.
     public func resetAll() throws {
-        while try database.write({ connection -> Bool in
-            let deadline = DueWorkBudget.slice().deadline
-            var deleted = false
-            while let row = try connection.first("SELECT id FROM tenants LIMIT 1") {
-                try connection.run("DELETE FROM tenants WHERE id = ?", row.int("id"))
-                deleted = true
-                if DispatchTime.now().uptimeNanoseconds >= deadline { break }
-            }
-            return deleted
-        }) {}
+        let ids = try database.read { connection in
+            try connection.query("SELECT id FROM tenants ORDER BY id").map { $0.int("id") }
+        }
+        for id in ids { try eraseTenant(id: id) }
         try database.write { connection in
             try connection.run("DELETE FROM tenants")
             try connection.run("DELETE FROM sequences")
