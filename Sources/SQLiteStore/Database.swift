@@ -36,11 +36,17 @@ public final class Database: @unchecked Sendable {
         } catch {
             // Closed, or the handle (and any lock it took) would outlive the failed start.
             connection.close()
-            guard let failure = error as? SQLiteError, failure.code & 0xFF == 5 else { throw error }
-            throw SQLiteError(
-                code: failure.code,
-                message: "\(path) is in use by another process (another sandbox, or an sqlite3 shell with it open)",
-                sql: nil)
+            guard let failure = error as? SQLiteError else { throw error }
+            throw SQLiteError(code: failure.code, message: Self.openingFailure(failure, path: path), sql: nil)
+        }
+    }
+
+    /// One line saying why `path` could not be opened, without the PRAGMAs that found out.
+    private static func openingFailure(_ failure: SQLiteError, path: String) -> String {
+        switch failure.code & 0xFF {
+        case 5: "\(path) is in use by another process (another sandbox, or an sqlite3 shell with it open)"
+        case 26: "\(path) is not an SQLite database"
+        default: "cannot open \(path): \(failure.message)"
         }
     }
 

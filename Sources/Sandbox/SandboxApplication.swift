@@ -42,7 +42,7 @@ public final class SandboxApplication: @unchecked Sendable {
         configuration.tenantIdleDays = options.tenantIdleDays
         let reseller = try ResellerModel(seeds: seeds, consoleTicketSeconds: options.consoleTicketSeconds)
         let vpsorg = try VPSOrgModel(seeds: seeds)
-        let database = try Database(path: try options.preparedDatabasePath())
+        let database = try options.openDatabase()
         runtime = try SandboxRuntime(database: database, configuration: configuration, modules: [reseller, vpsorg])
         faults = FaultRules(seed: options.seed)
         journal = RequestJournal(capacity: options.journalSize)

@@ -38,10 +38,24 @@ public struct SandboxOptions: Sendable {
         let value: String?
         let help: String
         let apply: @Sendable (inout SandboxOptions, String) throws -> Void
+
+        /// Applies `value`; a bad one is reported under `source`, the flag or variable the user wrote.
+        func apply(_ options: inout SandboxOptions, _ value: String, from source: String) throws {
+            do {
+                try apply(&options, value)
+            } catch let invalid as InvalidValue {
+                throw UsageError(description: "\(source) \(invalid.expected), not \(value)")
+            }
+        }
     }
 
     public struct UsageError: Error, CustomStringConvertible {
         public let description: String
+    }
+
+    /// What a flag's value should have been; `parse` names the flag or variable it came from.
+    struct InvalidValue: Error {
+        let expected: String
     }
 
     static let flags: [Flag] = [
@@ -49,7 +63,7 @@ public struct SandboxOptions: Sendable {
             $0.host = $1
         },
         Flag(name: "--port", variable: "SANDBOX_PORT", value: "N", help: "port; 0 picks a free one (default 8080)") {
-            $0.port = try integer($1, "--port", 0...65535)
+            $0.port = try integer($1, 0...65535)
         },
         Flag(name: "--db", variable: "SANDBOX_DB", value: "PATH", help: "SQLite file, or :memory: (default .sandbox/state.sqlite)") {
             $0.databasePath = $1
@@ -58,53 +72,53 @@ public struct SandboxOptions: Sendable {
             $0.seedDataPath = $1
         },
         Flag(name: "--clock", variable: "SANDBOX_CLOCK", value: "MODE", help: "new tenants' clock: realtime or manual (default realtime)") {
-            guard let mode = SandboxClock.Mode(rawValue: $1) else { throw UsageError(description: "--clock must be realtime or manual, not \($1)") }
+            guard let mode = SandboxClock.Mode(rawValue: $1) else { throw InvalidValue(expected: "must be realtime or manual") }
             $0.clockMode = mode
         },
         Flag(name: "--time-scale", variable: "SANDBOX_TIME_SCALE", value: "X", help: "realtime clocks run X times faster (default 1)") {
-            guard let scale = Double($1), scale > 0, scale <= 1_000_000 else { throw UsageError(description: "--time-scale must be a number > 0, not \($1)") }
+            guard let scale = Double($1), scale > 0, scale <= 1_000_000 else { throw InvalidValue(expected: "must be a number > 0") }
             $0.timeScale = scale
         },
         Flag(name: "--seed", variable: "SANDBOX_SEED", value: "N", help: "deterministic IDs, passwords, IPs, MACs, metrics and start time") {
-            guard let seed = UInt64($1) else { throw UsageError(description: "--seed must be a non-negative integer, not \($1)") }
+            guard let seed = UInt64($1) else { throw InvalidValue(expected: "must be a non-negative integer") }
             $0.seed = seed
         },
         Flag(name: "--strict-tokens", variable: "SANDBOX_STRICT_TOKENS", value: nil, help: "accept only tokens from seed-data/tokens.json") {
-            $0.strictTokens = try boolean($1, "--strict-tokens")
+            $0.strictTokens = try boolean($1)
         },
         Flag(name: "--max-body", variable: "SANDBOX_MAX_BODY", value: "BYTES", help: "largest request body (default 1048576)") {
-            $0.maxBodyBytes = try integer($1, "--max-body", 0...(1 << 30))
+            $0.maxBodyBytes = try integer($1, 0...(1 << 30))
         },
         Flag(name: "--max-connections", variable: "SANDBOX_MAX_CONNECTIONS", value: "N", help: "open connections before 503 (default 1024)") {
-            $0.maxConnections = try integer($1, "--max-connections", 1...100_000)
+            $0.maxConnections = try integer($1, 1...100_000)
         },
         Flag(name: "--header-timeout", variable: "SANDBOX_HEADER_TIMEOUT", value: "SECONDS", help: "time to send request headers (default 10)") {
-            $0.headerTimeout = try seconds($1, "--header-timeout")
+            $0.headerTimeout = try seconds($1)
         },
         Flag(name: "--idle-timeout", variable: "SANDBOX_IDLE_TIMEOUT", value: "SECONDS", help: "keep-alive idle time (default 30)") {
-            $0.idleTimeout = try seconds($1, "--idle-timeout")
+            $0.idleTimeout = try seconds($1)
         },
         Flag(name: "--log-format", variable: "SANDBOX_LOG_FORMAT", value: "FORMAT", help: "access log: text or json (default text)") {
-            guard let format = AccessLog.Format(rawValue: $1) else { throw UsageError(description: "--log-format must be text or json, not \($1)") }
+            guard let format = AccessLog.Format(rawValue: $1) else { throw InvalidValue(expected: "must be text or json") }
             $0.logFormat = format
         },
         Flag(name: "--admin-token", variable: "SANDBOX_ADMIN_TOKEN", value: "TOKEN", help: "required as X-Sandbox-Admin-Token for /_sandbox on non-loopback hosts") {
             $0.adminToken = $1
         },
         Flag(name: "--journal-size", variable: "SANDBOX_JOURNAL_SIZE", value: "N", help: "requests kept in the journal (default 10000)") {
-            $0.journalSize = try integer($1, "--journal-size", 0...1_000_000)
+            $0.journalSize = try integer($1, 0...1_000_000)
         },
         Flag(name: "--retention-days", variable: "SANDBOX_RETENTION_DAYS", value: "DAYS", help: "events and ended jobs kept, on the tenant's clock; 0 keeps all (default 7)") {
-            $0.retentionDays = try days($1, "--retention-days")
+            $0.retentionDays = try days($1)
         },
         Flag(name: "--tenant-idle-days", variable: "SANDBOX_TENANT_IDLE_DAYS", value: "DAYS", help: "open-mode tenants without a request this long (real time) go; 0 never (default 30)") {
-            $0.tenantIdleDays = try days($1, "--tenant-idle-days")
+            $0.tenantIdleDays = try days($1)
         },
         Flag(name: "--scenario", variable: "SANDBOX_SCENARIO", value: "PATH", help: "scenario file, or folder of *.json, applied at start") {
             $0.scenarioPath = $1
         },
         Flag(name: "--quiet", variable: "SANDBOX_QUIET", value: nil, help: "no access log") {
-            $0.quiet = try boolean($1, "--quiet")
+            $0.quiet = try boolean($1)
         },
     ]
 
@@ -114,6 +128,7 @@ public struct SandboxOptions: Sendable {
             let name = flag.value.map { "\(flag.name) \($0)" } ?? flag.name
             text += "  \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(flag.help) [\(flag.variable)]\n"
         }
+        text += "  --version                  print the version\n"
         text += "  --help                     show this help\n"
         text += "\nControl a running sandbox: hosting-sandbox ctl COMMAND [options] (see hosting-sandbox ctl --help)\n"
         return text
@@ -124,7 +139,7 @@ public struct SandboxOptions: Sendable {
         var options = SandboxOptions()
         options.consoleTicketSeconds = ConsoleTickets.validity(from: environment["SANDBOX_CONSOLE_TICKET_SECONDS"])
         for flag in flags {
-            if let value = environment[flag.variable], !value.isEmpty { try flag.apply(&options, value) }
+            if let value = environment[flag.variable], !value.isEmpty { try flag.apply(&options, value, from: flag.variable) }
         }
         var index = 0
         while index < arguments.count {
@@ -134,46 +149,46 @@ public struct SandboxOptions: Sendable {
                 throw UsageError(description: "unknown option \(argument) (see --help)")
             }
             if flag.value == nil {
-                try flag.apply(&options, parts.count > 1 ? parts[1] : "true")
+                try flag.apply(&options, parts.count > 1 ? parts[1] : "true", from: flag.name)
             } else if parts.count > 1 {
-                try flag.apply(&options, parts[1])
+                try flag.apply(&options, parts[1], from: flag.name)
             } else {
                 guard index + 1 < arguments.count else { throw UsageError(description: "\(flag.name) needs a value") }
                 index += 1
-                try flag.apply(&options, arguments[index])
+                try flag.apply(&options, arguments[index], from: flag.name)
             }
             index += 1
         }
         return options
     }
 
-    private static func integer(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int {
+    private static func integer(_ text: String, _ range: ClosedRange<Int>) throws -> Int {
         guard let value = Int(text), range.contains(value) else {
-            throw UsageError(description: "\(name) must be an integer from \(range.lowerBound) to \(range.upperBound), not \(text)")
+            throw InvalidValue(expected: "must be an integer from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
 
-    private static func seconds(_ text: String, _ name: String) throws -> Double {
+    private static func seconds(_ text: String) throws -> Double {
         guard let value = Double(text), value > 0, value <= 86_400 else {
-            throw UsageError(description: "\(name) must be a number of seconds > 0, not \(text)")
+            throw InvalidValue(expected: "must be a number of seconds > 0")
         }
         return value
     }
 
     /// A number of days, fractions allowed (tests use seconds' worth); 0 switches the limit off.
-    private static func days(_ text: String, _ name: String) throws -> Double {
+    private static func days(_ text: String) throws -> Double {
         guard let value = Double(text), value >= 0, value <= 36_500 else {
-            throw UsageError(description: "\(name) must be a number of days from 0 to 36500, not \(text)")
+            throw InvalidValue(expected: "must be a number of days from 0 to 36500")
         }
         return value
     }
 
-    private static func boolean(_ text: String, _ name: String) throws -> Bool {
+    private static func boolean(_ text: String) throws -> Bool {
         switch text.lowercased() {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
-        default: throw UsageError(description: "\(name) must be true or false, not \(text)")
+        default: throw InvalidValue(expected: "must be true or false")
         }
     }
 
@@ -182,13 +197,5 @@ public struct SandboxOptions: Sendable {
         if FileManager.default.fileExists(atPath: "seed-data/tokens.json") { return "seed-data" }
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         return sources.deletingLastPathComponent().appendingPathComponent("seed-data").path
-    }
-
-    /// The database path, with its folder created.
-    func preparedDatabasePath() throws -> String {
-        guard databasePath != ":memory:" else { return databasePath }
-        let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return databasePath
     }
 }

@@ -9,15 +9,20 @@ public enum JSONParser {
     public static let maximumDepth = 64
 
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
-        try bytes.withUnsafeBufferPointer { buffer throws(SyntaxError) in try parse(buffer) }
+        try bytes.withUnsafeBufferPointer(parsed(_:)).get()
     }
 
     /// Reads the string's own UTF-8 storage: stored JSON (job outputs, address lists) is
     /// parsed on hot read paths, and copying it into an array first cost an allocation.
     public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
         var text = text
-        let result = text.withUTF8 { buffer in Result { () throws(SyntaxError) in try parse(buffer) } }
-        return try result.get()
+        return try text.withUTF8(parsed(_:)).get()
+    }
+
+    /// The outcome as a value: typed throws do not pass through `withUnsafeBufferPointer` and
+    /// `withUTF8` before Swift 6.1's standard library, and 6.0 is supported.
+    private static func parsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, SyntaxError> {
+        Result { () throws(SyntaxError) in try parse(bytes) }
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {

@@ -19,6 +19,10 @@ if arguments.contains("--help") || arguments.contains("-h") {
     print(SandboxOptions.usage, terminator: "")
     exit(0)
 }
+if arguments.contains("--version") {
+    print("hosting-sandbox \(SandboxApplication.version)")
+    exit(0)
+}
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("hosting-sandbox: \(message)\n".utf8))

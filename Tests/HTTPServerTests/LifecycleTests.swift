@@ -76,16 +76,21 @@ extension ServerTests {
             let server = try TestServer()
             var configuration = ServerConfiguration()
             configuration.port = server.port
-            let error = try #require(throws: ServerError.self) {
-                try HTTPServer(configuration: configuration) { _, respond in respond(.empty(.ok)) }.start()
+            // do/catch rather than the error #require(throws:) returns: that needs Swift 6.1.
+            do {
+                _ = try HTTPServer(configuration: configuration) { _, respond in respond(.empty(.ok)) }.start()
+                Issue.record("a second server started on port \(server.port)")
+            } catch {
+                #expect("\(error)" == "port \(server.port) is already in use")
             }
-            #expect(error.description == "port \(server.port) is already in use")
             configuration.host = "no-such-host.invalid"
             configuration.port = 0
-            let resolve = try #require(throws: ServerError.self) {
-                try HTTPServer(configuration: configuration) { _, respond in respond(.empty(.ok)) }.start()
+            do {
+                _ = try HTTPServer(configuration: configuration) { _, respond in respond(.empty(.ok)) }.start()
+                Issue.record("a server started on an unresolvable host")
+            } catch {
+                #expect("\(error)".hasPrefix("cannot resolve host no-such-host.invalid"))
             }
-            #expect(resolve.description.hasPrefix("cannot resolve host no-such-host.invalid"))
         }
 
         @Test func dualStackListener() throws {
