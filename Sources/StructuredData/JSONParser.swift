@@ -142,7 +142,8 @@ public enum JSONParser {
                 skipDigits()
             }
             if isInteger, let integer = bytes[start..<index].decimalValue { return .int(integer) }
-            guard let double = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+            // Swift reads 1e400 as infinity, which JSON cannot write back: refused like overflow.
+            guard let double = Double(String(decoding: bytes[start..<index], as: UTF8.self)), double.isFinite else {
                 throw error("number out of range")
             }
             return .double(double)

@@ -26,6 +26,13 @@ import Testing
         #expect(try JSONParser.parse("[0,-7,120]") == [0, -7, 120])
     }
 
+    /// Found by fuzz/targets/JSONFuzz: 1e400 read as infinity, which the writer writes as null.
+    @Test func numbersBeyondDoubleAreRefused() {
+        let error = #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse("[0.1,1e400]") }
+        #expect(error?.reason == "number out of range")
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse("-1e99999") }
+    }
+
     @Test func stringsWithAndWithoutEscapes() throws {
         #expect(try JSONParser.parse(#""plain""#) == "plain")
         #expect(try JSONParser.parse(#""ab\"cd\u0041""#) == "ab\"cdA")
