@@ -2,6 +2,7 @@ import APIKit
 import ControlPlane
 import Foundation
 import HTTP1
+import HTTPServer
 import Reseller
 import ResellerAPI
 import SQLiteStore
@@ -22,9 +23,10 @@ public final class SandboxApplication: @unchecked Sendable {
     public let journal: RequestJournal
     public let events: EventFeed
     let accessLog: AccessLog
-    let adminGate: AdminGate
+    let controlGate: ControlPlaneGate
 
-    public init(options: SandboxOptions) throws {
+    /// `boundAddress` tells where the server listens (nil when called in-process).
+    public init(options: SandboxOptions, boundAddress: @escaping @Sendable () -> SocketAddress? = { nil }) throws {
         self.options = options
         let seeds = SeedDirectory(path: options.seedDataPath)
         var configuration = RuntimeConfiguration()
@@ -52,7 +54,7 @@ public final class SandboxApplication: @unchecked Sendable {
             runtime: runtime, version: Self.version, faults: faults, journal: journal, events: events, documented: emulated)
         services = [control] + emulated
         accessLog = AccessLog(format: options.logFormat, enabled: !options.quiet)
-        adminGate = AdminGate(host: options.host, token: options.adminToken)
+        controlGate = ControlPlaneGate(options: options, boundAddress: boundAddress)
     }
 
     /// Where delayed (fault-injected) answers wait: a serial queue, which draws on Dispatch's
@@ -70,15 +72,14 @@ public final class SandboxApplication: @unchecked Sendable {
         let path = request.path
         let service = services.first(where: { $0.owns(path) })
         if let service, service.name == "control" {
-            let finish: @Sendable (HTTPResponse) -> Void = { [accessLog] response in
+            let finish: @Sendable (HTTPResponse) -> Void = { [accessLog, controlGate] response in
                 accessLog.record(request: request, status: response.status.code, startedAt: started)
-                respond(response)
+                respond(response.adding(controlGate.crossOriginHeaders(for: request)))
             }
-            // Browsers send preflights without custom headers; they reveal nothing.
-            if request.method == .OPTIONS { return finish(Self.preflight(request)) }
             // Health reveals nothing and container health checks call it without a token.
             if path == ControlPlane.healthPath { return route(request, path: path, to: service, token: nil) { response, _ in finish(response) } }
-            if let refusal = adminGate.refusal(for: request) { return finish(refusal) }
+            if let refusal = controlGate.refusal(for: request) { return finish(refusal) }
+            if request.method == .OPTIONS { return finish(Self.preflight(request)) }
             return route(request, path: path, to: service, token: request.bearerToken) { response, _ in finish(response) }
         }
         let token = request.bearerToken
@@ -89,7 +90,7 @@ public final class SandboxApplication: @unchecked Sendable {
             accessLog.record(request: request, status: response.status.code, startedAt: started)
             let time = at ?? runtime.sandboxTime(token: token) ?? realTimeMillis()
             journal.record(request, token: token, response: response, millis: millis, at: time, faultId: faultId)
-            respond(response)
+            respond(response.adding(ControlPlaneGate.apiCrossOriginHeaders))
         }
         if request.method == .OPTIONS { return record(Self.preflight(request), nil, nil) }
         guard let service else { return record(ResellerErrors().notFound(path: String(path)), nil, nil) }

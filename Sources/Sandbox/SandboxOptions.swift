@@ -16,9 +16,14 @@ public struct SandboxOptions: Sendable {
     public var maxConnections = 1024
     public var headerTimeout: Double = 10
     public var idleTimeout: Double = 30
+    public var bodyTimeout: Double = 30
     public var backgroundInterval: Double = 1
     public var logFormat: AccessLog.Format = .text
     public var adminToken: String?
+    /// Origins (`http://host:port`) whose pages may use `/_sandbox` besides its own.
+    public var allowedOrigins: [String] = []
+    /// Host names the control plane answers besides loopback ones and the bound address.
+    public var publicHosts: [String] = []
     public var journalSize = 10_000
     public var quiet = false
     /// Real seconds a console URL's ticket is valid (`SANDBOX_CONSOLE_TICKET_SECONDS`; a value
@@ -80,12 +85,27 @@ public struct SandboxOptions: Sendable {
         Flag(name: "--idle-timeout", variable: "SANDBOX_IDLE_TIMEOUT", value: "SECONDS", help: "keep-alive idle time (default 30)") {
             $0.idleTimeout = try seconds($1, "--idle-timeout")
         },
+        Flag(name: "--body-timeout", variable: "SANDBOX_BODY_TIMEOUT", value: "SECONDS", help: "time to send a request body after its head (default 30)") {
+            $0.bodyTimeout = try seconds($1, "--body-timeout")
+        },
         Flag(name: "--log-format", variable: "SANDBOX_LOG_FORMAT", value: "FORMAT", help: "access log: text or json (default text)") {
             guard let format = AccessLog.Format(rawValue: $1) else { throw UsageError(description: "--log-format must be text or json, not \($1)") }
             $0.logFormat = format
         },
         Flag(name: "--admin-token", variable: "SANDBOX_ADMIN_TOKEN", value: "TOKEN", help: "required as X-Sandbox-Admin-Token for /_sandbox on non-loopback hosts") {
             $0.adminToken = $1
+        },
+        Flag(name: "--allow-origin", variable: "SANDBOX_ALLOW_ORIGINS", value: "ORIGINS", help: "web origins allowed to use /_sandbox, comma-separated (repeatable)") {
+            $0.allowedOrigins += try list($1, "--allow-origin", shape: "an origin such as http://localhost:3000") { origin in
+                let rest = origin.hasPrefix("http://") ? origin.dropFirst(7) : origin.hasPrefix("https://") ? origin.dropFirst(8) : nil
+                let host = rest.map { $0.hasSuffix("/") ? $0.dropLast() : $0 }
+                return host.map { !$0.isEmpty && !$0.contains("/") } ?? false
+            }
+        },
+        Flag(name: "--public-host", variable: "SANDBOX_PUBLIC_HOSTS", value: "NAMES", help: "host names /_sandbox answers besides loopback, comma-separated (repeatable)") {
+            $0.publicHosts += try list($1, "--public-host", shape: "a host name such as sandbox.internal") { name in
+                !name.contains("/") && !name.contains(" ")
+            }
         },
         Flag(name: "--journal-size", variable: "SANDBOX_JOURNAL_SIZE", value: "N", help: "requests kept in the journal (default 10000)") {
             $0.journalSize = try integer($1, "--journal-size", 0...1_000_000)
@@ -145,6 +165,15 @@ public struct SandboxOptions: Sendable {
             throw UsageError(description: "\(name) must be a number of seconds > 0, not \(text)")
         }
         return value
+    }
+
+    /// Comma-separated values, each checked by `valid`.
+    private static func list(_ text: String, _ name: String, shape: String, valid: (String) -> Bool) throws -> [String] {
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let bad = items.first(where: { !valid($0) }) ?? (items.isEmpty ? text : nil) {
+            throw UsageError(description: "\(name) takes \(shape), not \(bad)")
+        }
+        return items
     }
 
     private static func boolean(_ text: String, _ name: String) throws -> Bool {
