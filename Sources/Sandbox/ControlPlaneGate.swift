@@ -91,10 +91,12 @@ struct ControlPlaneGate: Sendable {
         return address.sameHost(as: bound)
     }
 
-    /// The page's origin is the sandbox itself: `http://` plus the (accepted) Host it asked.
+    /// The page's origin is the sandbox itself: `http://` plus the (accepted) Host it asked,
+    /// or `https://` behind a TLS proxy.
     private func isOwn(origin: String, host: String?) -> Bool {
-        guard let host else { return false }
-        return Self.normalizedOrigin(origin) == "http://" + host.lowercased()
+        guard let host = host?.lowercased() else { return false }
+        let origin = Self.normalizedOrigin(origin)
+        return origin == "http://" + host || origin == "https://" + host
     }
 
     /// A no-cors load (image, script) from another site carries no Origin; the browser says

@@ -46,6 +46,9 @@ import Testing
         let own = sandbox.request(.GET, "/_sandbox/clock", headers: [("Origin", "http://127.0.0.1:\(sandbox.port)")])
         #expect(own.status == 200)
         #expect(own.headers["Access-Control-Allow-Origin"] == nil)
+        let behindTLS = sandbox.request(
+            .GET, "/_sandbox/clock", headers: [("Host", "localhost"), ("Origin", "https://localhost")])
+        #expect(behindTLS.status == 200)
         let allowed = sandbox.request(.GET, "/_sandbox/clock", headers: [("Origin", "http://localhost:3000")])
         #expect(allowed.status == 200)
         #expect(allowed.headers["Access-Control-Allow-Origin"] == "http://localhost:3000")
