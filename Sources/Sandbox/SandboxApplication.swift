@@ -66,7 +66,8 @@ public final class SandboxApplication: @unchecked Sendable {
     static let tenantWork = DispatchQueue(label: "sandbox.tenant-requests")
 
     /// Answers one request; `respond` is called exactly once. Control-plane requests pass
-    /// the admin gate; API requests may meet a fault rule first and are journaled.
+    /// the control-plane gate; API requests may meet a fault rule first, are journaled and
+    /// answer any origin.
     public func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
         let started = DispatchTime.now().uptimeNanoseconds
         let path = request.path

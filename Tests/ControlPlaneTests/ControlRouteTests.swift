@@ -94,7 +94,7 @@ import Testing
         }
     }
 
-    @Test func preflightPassesTheAdminGate() throws {
+    @Test func preflightWithoutOriginNeedsNoAdminToken() throws {
         let sandbox = try TestSandbox { $0.adminToken = "s3cret" }
         #expect(sandbox.request(.OPTIONS, "/_sandbox/clock").status == 204)
     }
