@@ -61,6 +61,7 @@ extension DomainError.Kind {
         case .forbidden: return .forbidden
         case .notFound: return .notFound
         case .conflict: return .conflict
+        case .misdirected: return .misdirectedRequest
         }
     }
 }

@@ -86,8 +86,9 @@ enum JournalRoutes {
             "receivedAt": .string(Timestamp.iso8601(entry.receivedAt)), "tenant": .string(entry.token.map(TenantLabel.of)),
             "method": .string(entry.method), "path": .string(entry.path), "query": .string(entry.query),
             "requestHeaders": headers(entry.requestHeaders),
-            "requestBody": body(entry.requestBody), "status": .int(entry.status),
-            "responseBody": body(entry.responseBody), "ms": .double((entry.millis * 100).rounded() / 100),
+            // Bodies longer than 64 KiB arrive cut, and so show as text.
+            "requestBody": JournalSecrets.maskedBody(entry.requestBody), "status": .int(entry.status),
+            "responseBody": JournalSecrets.maskedBody(entry.responseBody), "ms": .double((entry.millis * 100).rounded() / 100),
             "faultId": entry.faultId.map { .int($0) } ?? .null,
         ]
     }
@@ -99,12 +100,5 @@ enum JournalRoutes {
             object[field.name] = .string(object[field.name]?.stringValue.map { "\($0), \(field.value)" } ?? field.value)
         }
         return .object(object)
-    }
-
-    /// JSON bodies as JSON, anything else as text (bodies longer than 64 KiB arrive cut, as text).
-    private static func body(_ bytes: [UInt8]) -> JSONValue {
-        guard !bytes.isEmpty else { return .null }
-        if let value = try? JSONParser.parse(bytes) { return value }
-        return .string(String(decoding: bytes, as: UTF8.self))
     }
 }

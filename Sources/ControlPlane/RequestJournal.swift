@@ -24,13 +24,14 @@ public struct JournalEntry: Sendable {
 
     public var method: String { request.method.rawValue }
     public var path: String { String(request.path) }
-    public var query: String { String(request.queryString) }
+    /// The query string, secrets masked (see `JournalSecrets`).
+    public var query: String { JournalSecrets.maskQuery(String(request.queryString)) }
     public var requestBody: [UInt8] { request.body }
 
-    /// The request's headers, `Authorization` masked.
+    /// The request's headers, `Authorization` and other secrets masked.
     public var requestHeaders: [(name: String, value: String)] {
         request.headers.fields.map { field in
-            (field.name, field.name.caseInsensitiveEquals("Authorization") ? RequestJournal.mask(field.value) : field.value)
+            (field.name, JournalSecrets.isSecret(field.name) ? JournalSecrets.mask(field.value, name: field.name) : field.value)
         }
     }
 

@@ -3,7 +3,7 @@
 /// are names such as `ci-run-1`, show whole; longer ones, which look like secrets, show
 /// their first and last characters (`d41d…427e`), never more than half of them.
 enum TenantLabel {
-    static let wholeUpTo = 12
+    static let wholeUpTo = 8
 
     static func of(_ token: String) -> String {
         guard token.count > wholeUpTo else { return token }

@@ -71,6 +71,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let conflict = HTTPStatus(409, "Conflict")
     public static let lengthRequired = HTTPStatus(411, "Length Required")
     public static let contentTooLarge = HTTPStatus(413, "Content Too Large")
+    public static let misdirectedRequest = HTTPStatus(421, "Misdirected Request")
     public static let unprocessableContent = HTTPStatus(422, "Unprocessable Content")
     public static let tooManyRequests = HTTPStatus(429, "Too Many Requests")
     public static let headerFieldsTooLarge = HTTPStatus(431, "Request Header Fields Too Large")
@@ -84,7 +85,8 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     private static let reasons: [Int: String] = Dictionary(
         uniqueKeysWithValues: [
             `continue`, ok, created, noContent, badRequest, unauthorized, paymentRequired, forbidden, notFound,
-            methodNotAllowed, requestTimeout, conflict, lengthRequired, contentTooLarge, unprocessableContent,
+            methodNotAllowed, requestTimeout, conflict, lengthRequired, contentTooLarge, misdirectedRequest,
+            unprocessableContent,
             tooManyRequests, headerFieldsTooLarge, internalServerError, notImplemented, badGateway,
             serviceUnavailable, gatewayTimeout, httpVersionNotSupported,
         ].map { ($0.code, $0.reason) })

@@ -51,6 +51,8 @@ final class Connection: @unchecked Sendable {
     var serial: UInt64 = 0
     var servedRequests = 0
     var headStarted = false
+    /// When the connection last fell idle between requests (or opened); see `idleSince`.
+    var waitingSince = DispatchTime.now()
     var outbox: [UInt8] = []
     var outOffset = 0
     /// The body being streamed after the head (see `BodyStream`), and whether it is chunked.
@@ -76,17 +78,28 @@ final class Connection: @unchecked Sendable {
         timer = DispatchSource.makeTimerSource(queue: loop.queue)
     }
 
-    /// Starts reading, or, past the connection limit, answers 503 and closes.
-    func start(rejecting: Bool) {
+    /// Starts reading. Past the connection limit, `makeRoom` (on the loop's queue) closes an
+    /// idle connection; when it finds none, this one is answered 503 and closed.
+    func start(makeRoom: (@Sendable (Connection) -> Bool)?) {
         queue.async { [self] in
             Socket.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
             timer.setEventHandler { [self] in timerFired() }
             timer.resume()
-            if rejecting {
+            if let makeRoom, !makeRoom(self) {
                 reject(.serviceUnavailable, "too many connections")
             } else {
                 processInput()
             }
+        }
+    }
+
+    /// Since when the connection has been idle (waiting between requests, or closing), nil
+    /// while a request is in progress. Read on the loop's queue, by the server making room.
+    var idleSince: DispatchTime? {
+        switch phase {
+        case .closed: return nil
+        case .lingering: return DispatchTime(uptimeNanoseconds: 0)
+        case .open: return deadline == .waiting && inFlight == nil && outbox.isEmpty && streaming == nil ? waitingSince : nil
         }
     }
 
@@ -236,6 +249,7 @@ final class Connection: @unchecked Sendable {
             // Counted from when the connection fell idle: the empty lines the parser skips
             // before a request line must not keep extending it.
             guard deadline != .waiting else { return }
+            waitingSince = .now()
             arm(.waiting, after: servedRequests == 0 ? configuration.headerTimeout : configuration.idleTimeout)
         case .head:
             // Measured from the head's first byte and never extended: a trickle cannot keep it alive.
@@ -243,7 +257,10 @@ final class Connection: @unchecked Sendable {
             headStarted = true
             arm(.head, after: configuration.headerTimeout)
         case .body:
-            arm(.body, after: configuration.idleTimeout)
+            // One deadline for the whole body, from the end of its head: a trickle of bytes
+            // cannot keep the connection (and its slot) forever.
+            guard deadline != .body else { return }
+            arm(.body, after: configuration.bodyTimeout)
         }
     }
 

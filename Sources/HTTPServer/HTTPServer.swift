@@ -41,6 +41,7 @@ public final class HTTPServer: @unchecked Sendable {
     private var protocolErrorHandler: (@Sendable (_ status: Int, _ reason: String) -> Void)?
     private let acceptQueue = DispatchQueue(label: "HTTPServer.accept")
     private var loop: EventLoop?
+    private var address: SocketAddress?
 
     public init(configuration: ServerConfiguration, handler: @escaping Handler) {
         self.configuration = configuration
@@ -55,11 +56,14 @@ public final class HTTPServer: @unchecked Sendable {
 
     public var connectionCount: Int { locked { connections.count } }
 
+    /// The address the listening socket is bound to (`getsockname`), once started.
+    public var boundAddress: SocketAddress? { locked { address } }
+
     /// Binds and listens; returns the bound port.
     public func start() throws -> Int {
         try locked { () throws(ServerError) in
             guard state == .idle else { throw ServerError("the server was already started") }
-            let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port)
+            let (fd, bound) = try Socket.listen(host: configuration.host, port: configuration.port)
             do throws(ServerError) {
                 loop = try EventLoop(label: "HTTPServer.loop")
             } catch {
@@ -76,8 +80,9 @@ public final class HTTPServer: @unchecked Sendable {
             source.resume()
             acceptSource = source
             listenClosed = closed
+            address = bound
             state = .running
-            return port
+            return bound.port
         }
     }
 
@@ -126,13 +131,29 @@ public final class HTTPServer: @unchecked Sendable {
                 return
             }
             let connection = Connection(fd: fd, loop: loop, context: context)
-            let rejecting = locked {
+            let full = locked {
                 let full = connections.count >= configuration.maxConnections
                 connections[ObjectIdentifier(connection)] = connection
                 return full
             }
-            connection.start(rejecting: rejecting)
+            if full {
+                connection.start { [weak self] newcomer in self?.closeLongestIdle(besides: newcomer) ?? false }
+            } else {
+                connection.start(makeRoom: nil)
+            }
         }
+    }
+
+    /// Closes the connection idle the longest to make room for `newcomer`; false when every
+    /// other one is inside a request. Runs on the loop's queue, which owns every connection's
+    /// state (there is one loop).
+    private func closeLongestIdle(besides newcomer: Connection) -> Bool {
+        let idle = locked { connections.values.filter { $0 !== newcomer } }.compactMap { connection in
+            connection.idleSince.map { (connection, $0) }
+        }
+        guard let longest = idle.min(by: { $0.1 < $1.1 }) else { return false }
+        longest.0.closeNow()
+        return true
     }
 
     private var context: ConnectionContext {

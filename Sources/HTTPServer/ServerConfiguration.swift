@@ -9,13 +9,15 @@ public struct ServerConfiguration: Sendable {
     /// Seconds a client may take to send a request's head, from its first byte (or from the
     /// connection's start for the first request): 408 if it sent anything, else just closed.
     public var headerTimeout: Double = 10
-    /// Seconds a keep-alive connection may stay idle; also bounds stalls while reading a body
-    /// or writing a response.
+    /// Seconds a keep-alive connection may stay idle; also bounds stalls while writing a response.
     public var idleTimeout: Double = 30
-    /// Above this many open connections, new ones are answered 503 and closed.
+    /// Seconds a request's body may take, from the end of its head: 408 and close after that.
+    public var bodyTimeout: Double = 30
+    /// When a connection arrives with this many open, the longest-idle one (between requests)
+    /// is closed to make room; when all are inside a request, the newcomer is answered 503.
     public var maxConnections: Int = 1024
     /// Added to every response unless it sets the field itself, including the server's own
-    /// 4xx/5xx answers (the app passes CORS headers here).
+    /// 4xx/5xx answers.
     public var extraHeaders: [(String, String)] = []
 
     public init() {}

@@ -7,7 +7,7 @@ enum Socket {
     static let nonBlockingFlags = Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue)
 
     /// A non-blocking listening socket on the first address `host` resolves to that binds.
-    static func listen(host: String, port: Int) throws(ServerError) -> (fd: Int32, port: Int) {
+    static func listen(host: String, port: Int) throws(ServerError) -> (fd: Int32, address: SocketAddress) {
         guard (0...65535).contains(port) else { throw ServerError("port \(port) is out of range 0-65535") }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
@@ -34,7 +34,12 @@ enum Socket {
                 close(fd)
                 continue
             }
-            return (fd, boundPort(fd) ?? port)
+            guard let address = SocketAddress.bound(to: fd) else {
+                lastError = errno
+                close(fd)
+                continue
+            }
+            return (fd, address)
         }
         if lastError == EADDRINUSE { throw ServerError("port \(port) is already in use", code: lastError) }
         throw ServerError.system("cannot listen on \(host):\(port)", lastError)
@@ -54,26 +59,5 @@ enum Socket {
     static func setOption(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: Int32) {
         var value = value
         _ = setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size))
-    }
-
-    static func boundPort(_ fd: Int32) -> Int? {
-        var storage = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        let status = withUnsafeMutablePointer(to: &storage) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard status == 0 else { return nil }
-        switch Int32(storage.ss_family) {
-        case AF_INET:
-            return withUnsafePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
-            }
-        case AF_INET6:
-            return withUnsafePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) }
-            }
-        default:
-            return nil
-        }
     }
 }

@@ -15,9 +15,12 @@ final class Dispatcher: Sendable {
     let faults: FaultRules
     let journal: RequestJournal
     let accessLog: AccessLog
-    let gate: AdminGate
+    let gate: ControlPlaneGate
 
-    init(services: [APIService], runtime: SandboxRuntime, faults: FaultRules, journal: RequestJournal, accessLog: AccessLog, gate: AdminGate) {
+    init(
+        services: [APIService], runtime: SandboxRuntime, faults: FaultRules, journal: RequestJournal, accessLog: AccessLog,
+        gate: ControlPlaneGate
+    ) {
         self.services = services
         self.runtime = runtime
         self.faults = faults
@@ -37,16 +40,15 @@ final class Dispatcher: Sendable {
         let path = request.path
         let service = services.first(where: { $0.owns(path) })
         if let service, service.name == ControlPlane.name {
-            let finish: @Sendable (HTTPResponse, Int64?) -> Void = { [accessLog] response, _ in
+            let finish: @Sendable (HTTPResponse, Int64?) -> Void = { [accessLog, gate] response, _ in
                 accessLog.record(request: request, status: response.status.code, startedAt: started)
-                respond(response)
+                respond(response.adding(gate.crossOriginHeaders(for: request)))
             }
-            // Browsers send preflights without custom headers; they reveal nothing.
-            if request.method == .OPTIONS { return finish(Self.preflight(request), nil) }
             // Health and the dashboard's page reveal nothing; health checks and browsers call them without a token.
-            if !ControlPlane.isPublic(path), let refusal = gate.refusal(for: request) {
-                return finish(service.errors.response(for: refusal), nil)
-            }
+            if ControlPlane.isPublic(path) { return route(request, path: path, to: service, token: nil, done: finish) }
+            if let refusal = gate.refusal(for: request) { return finish(service.errors.response(for: refusal), nil) }
+            // A preflight that passed the gate (an allowed origin) needs no admin token.
+            if request.method == .OPTIONS { return finish(Self.preflight(request), nil) }
             return route(request, path: path, to: service, token: request.bearerToken, done: finish)
         }
         let token = request.bearerToken
@@ -57,7 +59,7 @@ final class Dispatcher: Sendable {
             accessLog.record(request: request, status: response.status.code, startedAt: started)
             let time = at ?? runtime.sandboxTime(token: token) ?? realTimeMillis()
             journal.record(request, token: token, response: response, millis: millis, at: time, faultId: faultId)
-            respond(response)
+            respond(response.adding(ControlPlaneGate.apiCrossOriginHeaders))
         }
         if request.method == .OPTIONS { return record(Self.preflight(request), nil, nil) }
         guard let service else {

@@ -2,6 +2,7 @@ import APIKit
 import ControlPlane
 import Foundation
 import HTTP1
+import HTTPServer
 import Reseller
 import ResellerAPI
 import SQLiteStore
@@ -28,7 +29,8 @@ public final class SandboxApplication: @unchecked Sendable {
     let accessLog: AccessLog
     let dispatcher: Dispatcher
 
-    public init(options: SandboxOptions) throws {
+    /// `boundAddress` tells where the server listens (nil when called in-process).
+    public init(options: SandboxOptions, boundAddress: @escaping @Sendable () -> SocketAddress? = { nil }) throws {
         self.options = options
         let seeds = SeedDirectory(path: options.seedDataPath)
         var configuration = RuntimeConfiguration()
@@ -64,7 +66,7 @@ public final class SandboxApplication: @unchecked Sendable {
         accessLog = AccessLog(format: options.logFormat, enabled: !options.quiet)
         dispatcher = Dispatcher(
             services: services, runtime: runtime, faults: faults, journal: journal, accessLog: accessLog,
-            gate: AdminGate(host: options.host, token: options.adminToken))
+            gate: ControlPlaneGate(options: options, boundAddress: boundAddress))
     }
 
     /// Answers one request; `respond` is called exactly once.

@@ -16,11 +16,16 @@ public struct SandboxOptions: Sendable {
     public var maxConnections = 1024
     public var headerTimeout: Double = 10
     public var idleTimeout: Double = 30
+    public var bodyTimeout: Double = 30
     public var backgroundInterval: Double = 1
     public var retentionDays: Double = 7
     public var tenantIdleDays: Double = 30
     public var logFormat: AccessLog.Format = .text
     public var adminToken: String?
+    /// Origins (`http://host:port`) whose pages may use `/_sandbox` besides its own.
+    public var allowedOrigins: [String] = []
+    /// Host names the control plane answers besides loopback ones and the bound address.
+    public var publicHosts: [String] = []
     public var journalSize = 10_000
     public var quiet = false
     /// A scenario file, or a folder of them, applied at start (README "Scenarios").
@@ -98,12 +103,27 @@ public struct SandboxOptions: Sendable {
         Flag(name: "--idle-timeout", variable: "SANDBOX_IDLE_TIMEOUT", value: "SECONDS", help: "keep-alive idle time (default 30)") {
             $0.idleTimeout = try seconds($1)
         },
+        Flag(name: "--body-timeout", variable: "SANDBOX_BODY_TIMEOUT", value: "SECONDS", help: "time to send a request body after its head (default 30)") {
+            $0.bodyTimeout = try seconds($1)
+        },
         Flag(name: "--log-format", variable: "SANDBOX_LOG_FORMAT", value: "FORMAT", help: "access log: text or json (default text)") {
             guard let format = AccessLog.Format(rawValue: $1) else { throw InvalidValue(expected: "must be text or json") }
             $0.logFormat = format
         },
         Flag(name: "--admin-token", variable: "SANDBOX_ADMIN_TOKEN", value: "TOKEN", help: "required as X-Sandbox-Admin-Token for /_sandbox on non-loopback hosts") {
             $0.adminToken = $1
+        },
+        Flag(name: "--allow-origin", variable: "SANDBOX_ALLOW_ORIGINS", value: "ORIGINS", help: "web origins allowed to use /_sandbox, comma-separated (repeatable)") {
+            $0.allowedOrigins += try list($1, shape: "an origin such as http://localhost:3000") { origin in
+                let rest = origin.hasPrefix("http://") ? origin.dropFirst(7) : origin.hasPrefix("https://") ? origin.dropFirst(8) : nil
+                let host = rest.map { $0.hasSuffix("/") ? $0.dropLast() : $0 }
+                return host.map { !$0.isEmpty && !$0.contains("/") } ?? false
+            }
+        },
+        Flag(name: "--public-host", variable: "SANDBOX_PUBLIC_HOSTS", value: "NAMES", help: "host names /_sandbox answers besides loopback, comma-separated (repeatable)") {
+            $0.publicHosts += try list($1, shape: "a host name such as sandbox.internal") { name in
+                !name.contains("/") && !name.contains(" ")
+            }
         },
         Flag(name: "--journal-size", variable: "SANDBOX_JOURNAL_SIZE", value: "N", help: "requests kept in the journal (default 10000)") {
             $0.journalSize = try integer($1, 0...1_000_000)
@@ -182,6 +202,13 @@ public struct SandboxOptions: Sendable {
             throw InvalidValue(expected: "must be a number of days from 0 to 36500")
         }
         return value
+    }
+
+    /// Comma-separated values, each checked by `valid`.
+    private static func list(_ text: String, shape: String, valid: (String) -> Bool) throws -> [String] {
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !items.isEmpty, items.allSatisfy(valid) else { throw InvalidValue(expected: "takes \(shape)") }
+        return items
     }
 
     private static func boolean(_ text: String) throws -> Bool {

@@ -8,7 +8,9 @@ public final class SandboxServer: @unchecked Sendable {
     public private(set) var port = 0
 
     public init(options: SandboxOptions) throws {
-        let application = try SandboxApplication(options: options)
+        // The gate asks the server where it is bound; the server is made after the application.
+        let listener = Listener()
+        let application = try SandboxApplication(options: options, boundAddress: { listener.server?.boundAddress })
         self.application = application
         var configuration = ServerConfiguration()
         configuration.host = options.host
@@ -17,10 +19,11 @@ public final class SandboxServer: @unchecked Sendable {
         configuration.maxConnections = options.maxConnections
         configuration.headerTimeout = options.headerTimeout
         configuration.idleTimeout = options.idleTimeout
-        configuration.extraHeaders = [("Access-Control-Allow-Origin", "*")]
+        configuration.bodyTimeout = options.bodyTimeout
         server = HTTPServer(configuration: configuration) { request, respond in
             application.handle(request, respond: respond)
         }
+        listener.server = server
         server.onProtocolError = { [accessLog = application.accessLog] status, reason in
             accessLog.protocolError(status: status, reason: reason)
         }
@@ -41,4 +44,9 @@ public final class SandboxServer: @unchecked Sendable {
     }
 
     public var connectionCount: Int { server.connectionCount }
+}
+
+/// A late-bound reference to the server, set once before it starts (so before any request).
+private final class Listener: @unchecked Sendable {
+    weak var server: HTTPServer?
 }

@@ -3,6 +3,8 @@
 public struct DomainError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case invalidInput, unauthenticated, insufficientBalance, forbidden, notFound, conflict
+        /// The request reached a host name that does not serve it (the control plane's Host rule).
+        case misdirected
     }
 
     public let kind: Kind

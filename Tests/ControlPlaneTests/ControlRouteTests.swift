@@ -97,7 +97,7 @@ import Testing
         #expect(!page.text.contains(sandbox.token))
     }
 
-    @Test func preflightPassesTheAdminGate() throws {
+    @Test func preflightWithoutOriginNeedsNoAdminToken() throws {
         let sandbox = try TestSandbox { $0.adminToken = "s3cret" }
         #expect(sandbox.request(.OPTIONS, "/_sandbox/clock").status == 204)
     }

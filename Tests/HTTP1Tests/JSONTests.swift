@@ -26,6 +26,13 @@ import Testing
         #expect(try JSONParser.parse("[0,-7,120]") == [0, -7, 120])
     }
 
+    /// Found by fuzz/targets/JSONFuzz: 1e400 read as infinity, which the writer writes as null.
+    @Test func numbersBeyondDoubleAreRefused() {
+        let error = #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse("[0.1,1e400]") }
+        #expect(error?.reason == "number out of range")
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse("-1e99999") }
+    }
+
     @Test func stringsWithAndWithoutEscapes() throws {
         #expect(try JSONParser.parse(#""plain""#) == "plain")
         #expect(try JSONParser.parse(#""ab\"cd\u0041""#) == "ab\"cdA")
@@ -65,17 +72,25 @@ import Testing
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(deep) }
         let ok = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
         #expect(try JSONParser.parse(ok).arrayValue != nil)
+        let holdingAValue = String(repeating: "[", count: JSONParser.maximumDepth) + "1" + String(repeating: "]", count: JSONParser.maximumDepth)
+        #expect(try JSONParser.parse(holdingAValue).arrayValue != nil)
+        let tooDeep = "[" + ok + "]"
+        let error = #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(tooDeep) }
+        #expect(error?.reason == "nesting deeper than 64")
     }
 }
 
 @Suite struct HostileBodyTests {
-    @Test func deeplyNestedFormNamesAreIgnoredNotRecursed() {
+    @Test func deeplyNestedFormNamesAreIgnoredNotRecursed() throws {
         let deep = "a" + String(repeating: "[x]", count: 200_000) + "=1&ok=2"
         let decoded = FormDecoder.decode(deep)
         #expect(decoded["a"] == nil)
         #expect(decoded["ok"] == "2")
         let allowed = "a" + String(repeating: "[x]", count: FormDecoder.maximumDepth - 1) + "=1"
         #expect(FormDecoder.decode(allowed)["a"] != nil)
+        // The deepest form the decoder keeps survives JSON (found by fuzz/targets/FormFuzz).
+        let value = JSONValue.object(FormDecoder.decode(allowed))
+        #expect(try JSONParser.parse(JSONWriter.bytes(value)) == value)
     }
 
     @Test func formFieldsPastPHPsLimitAreIgnored() {

@@ -3,20 +3,6 @@ import Testing
 
 extension ServerTests {
     @Suite struct LoadTests {
-        @Test func connectionsAboveTheLimitGet503() throws {
-            let server = try TestServer { $0.maxConnections = 2 }
-            let first = try server.client(), second = try server.client()
-            for client in [first, second] {
-                client.send("GET / HTTP/1.1\r\n\r\n")
-                #expect(client.readResponse()?.status == 200)
-            }
-            let third = try server.client()
-            third.send("GET / HTTP/1.1\r\n\r\n")
-            #expect(third.readResponse()?.status == 503)
-            #expect(third.isClosedByServer())
-            #expect(server.protocolErrors == [503])
-        }
-
         @Test func twoHundredConcurrentConnections() throws {
             let server = try TestServer()
             let clients = try (0..<200).map { _ in try server.client() }

@@ -11,7 +11,7 @@ import Testing
         let text = process.standardOutput()
         for flag in ["--host", "--port", "--db", "--seed-data", "--clock", "--time-scale", "--seed", "--strict-tokens",
                      "--max-body", "--max-connections", "--header-timeout", "--idle-timeout", "--log-format",
-                     "--admin-token", "--journal-size"] {
+                     "--admin-token", "--journal-size", "--body-timeout", "--allow-origin", "--public-host"] {
             #expect(text.contains(flag), "missing \(flag)")
         }
         #expect(text.contains("SANDBOX_PORT"))

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+extension ServerTests {
+    /// At `maxConnections`, idle keep-alive connections make room for newcomers; only when every
+    /// connection is inside a request is a newcomer refused.
+    @Suite struct ConnectionCapTests {
+        @Test func theLongestIdleKeepAliveConnectionMakesRoom() throws {
+            let server = try TestServer { $0.maxConnections = 2 }
+            let oldest = try server.client(), newer = try server.client()
+            for client in [oldest, newer] {
+                client.send("GET / HTTP/1.1\r\n\r\n")
+                #expect(client.readResponse()?.status == 200)
+                usleep(20_000)
+            }
+            let newcomer = try server.client()
+            newcomer.send("GET /new HTTP/1.1\r\n\r\n")
+            #expect(newcomer.readResponse()?.status == 200)
+            #expect(oldest.isClosedByServer())
+            newer.send("GET /still HTTP/1.1\r\n\r\n")
+            #expect(newer.readResponse()?.status == 200)
+            #expect(server.protocolErrors.isEmpty)
+        }
+
+        @Test func keepAliveClientsCannotLockOthersOut() throws {
+            let server = try TestServer { $0.maxConnections = 5 }
+            var holders = try (0..<5).map { _ in try server.client() }
+            for client in holders {
+                client.send("GET / HTTP/1.1\r\n\r\n")
+                _ = client.readResponse()
+            }
+            for round in 0..<10 {
+                let visitor = try server.client()
+                visitor.send("GET /visit/\(round) HTTP/1.1\r\n\r\n")
+                #expect(visitor.readResponse()?.status == 200, "round \(round)")
+                holders.append(visitor)
+            }
+            #expect(server.protocolErrors.isEmpty)
+            #expect(server.server.connectionCount <= 5)
+        }
+
+        @Test func whenEveryConnectionIsInsideARequestANewcomerGets503() throws {
+            let server = try TestServer { $0.maxConnections = 3 }
+            let answering = try server.client(), sendingHead = try server.client(), sendingBody = try server.client()
+            answering.send("GET /slow?ms=1500 HTTP/1.1\r\n\r\n")
+            sendingHead.send("GET / HTTP/1.1\r\nHost: x")
+            sendingBody.send("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
+            #expect(TestServer.eventually { server.handledRequests == 1 })
+            // The partial head and body must have reached the server (there is no hook to see
+            // that they were read; a short pause on loopback is plenty).
+            usleep(100_000)
+            let newcomer = try server.client()
+            newcomer.send("GET / HTTP/1.1\r\n\r\n")
+            #expect(newcomer.readResponse()?.status == 503)
+            #expect(newcomer.isClosedByServer())
+            #expect(server.protocolErrors == [503])
+            // Those inside a request were left alone.
+            #expect(answering.readResponse()?.status == 200)
+            sendingHead.send("\r\n\r\n")
+            #expect(sendingHead.readResponse()?.status == 200)
+            sendingBody.send("defghij")
+            #expect(sendingBody.readResponse()?.text == "abcdefghij")
+        }
+    }
+}
