@@ -19,7 +19,9 @@ extension Connection {
     /// which leaves the client to TCP back-pressure.
     func readable() {
         guard phase != .closed else { return }
-        if phase == .open, inFlight != nil || !outbox.isEmpty, parser.bufferedByteCount >= Self.pipelineBudget {
+        if phase == .open, inFlight != nil || !outbox.isEmpty || streaming != nil,
+            parser.bufferedByteCount >= Self.pipelineBudget
+        {
             setReading(false)
             return
         }
@@ -82,6 +84,9 @@ extension Connection {
         outbox = []
         outOffset = 0
         setWriting(false)
+        // A stall is over once the client has taken everything; a streamed body goes on
+        // without passing through `processInput`, which would arm the next deadline.
+        if deadline == .writeStall { disarm() }
         return phase == .open
     }
 

@@ -148,7 +148,11 @@ final class Connection: @unchecked Sendable {
 
     /// Writes the handler's answer; a second or late answer (after a close) is ignored.
     private func respond(to serial: UInt64, with response: HTTPResponse) {
-        guard phase == .open, let current = inFlight, current.serial == serial else { return }
+        guard phase == .open, let current = inFlight, current.serial == serial else {
+            // Its producer may hold resources until it ends or is cancelled.
+            response.stream?.cancel()
+            return
+        }
         inFlight = nil
         servedRequests += 1
         switch response.connectionAction {

@@ -33,9 +33,10 @@ extension SandboxRuntime {
     /// Deletes the tenant's world; its next request starts afresh from seed-data.
     public func resetTenant(token: String) throws {
         try exclusively(token: token) {
-            if let tenant = try database.read({ try TenantTable.find(token: token, in: $0) }) {
-                try eraseTenant(id: tenant.id)
+            let (tenant, tables) = try database.read { connection in
+                (try TenantTable.find(token: token, in: connection), try TableOrder.childrenFirst(connection))
             }
+            if let tenant { try eraseTenant(id: tenant.id, tables: tables) }
             clocks.forget(token)
         }
     }
@@ -44,16 +45,17 @@ extension SandboxRuntime {
     /// (see `eraseTenant`), so requests of tenants not yet deleted keep being answered; the
     /// last transaction also deletes tenants that were created meanwhile.
     public func resetAll() throws {
-        let ids = try database.read { connection in
-            try connection.query("SELECT id FROM tenants ORDER BY id").map { $0.int("id") }
+        let (ids, tables) = try database.read { connection in
+            (try connection.query("SELECT id FROM tenants ORDER BY id").map { $0.int("id") }, try TableOrder.childrenFirst(connection))
         }
-        for id in ids { try eraseTenant(id: id) }
+        for id in ids { try eraseTenant(id: id, tables: tables) }
         try database.write { connection in
             try connection.run("DELETE FROM tenants")
             try connection.run("DELETE FROM sequences")
             try connection.run("DELETE FROM sqlite_sequence WHERE name IN ('jobs', 'timers', 'events', 'tenants')")
         }
-        clocks.replaceAll(with: [])
+        // Read back rather than emptied: a tenant may be created between that commit and now.
+        try reloadClocks()
     }
 
     public func clock(token: String?) throws -> (clock: SandboxClock, now: Int64) {

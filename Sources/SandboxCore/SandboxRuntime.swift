@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import SQLiteStore
 
 /// The sandbox's state machine: opens the schema, resolves tenants, and runs each request
@@ -60,26 +61,34 @@ public final class SandboxRuntime: @unchecked Sendable {
         token: String?, _ body: @escaping @Sendable (TenantContext) throws -> T,
         done: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
-        let attempt: @Sendable () -> Void = { [self] in
-            do {
-                done(.success(try performOnce(token: token, body)))
-            } catch let backlog as DueWorkBacklog {
-                guard let token else { return done(.failure(backlog)) }
-                lanes.occupy(token)
-                Self.longWork.async { [self] in
-                    let caughtUp = Result { try catchUp(tenantId: backlog.tenantId) }
-                    database.submit { [self] in
-                        // Freed first, so that `done` may hold the lane again (an export does).
-                        let parked = lanes.release(token)
-                        if case .failure(let error) = caughtUp { done(.failure(error)) } else { submitNow(token: token, body, done: done) }
-                        for work in parked { work() }
-                    }
+        database.submit { [self] in whenFree(token) { [self] in attempt(token: token, body, done: done) } }
+    }
+
+    /// On the database queue, with the tenant's lane free: runs `body`; or, when a backlog of
+    /// due work is found, catches it up off the queue while the lane is held, then tries
+    /// again, ahead of the tenant's parked work.
+    private func attempt<T: Sendable>(
+        token: String?, _ body: @escaping @Sendable (TenantContext) throws -> T,
+        done: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        do {
+            done(.success(try performOnce(token: token, body)))
+        } catch let backlog as DueWorkBacklog {
+            // Unreachable without a token: a request without one is refused before due work.
+            guard let token else { return done(.failure(backlog)) }
+            lanes.occupy(token)
+            runLong { [self] in
+                let caughtUp = Result { try catchUp(tenantId: backlog.tenantId) }
+                database.submit { [self] in
+                    // Freed first, so that the retry (or an export in `done`) may hold it again.
+                    let parked = lanes.release(token)
+                    if case .failure(let error) = caughtUp { done(.failure(error)) } else { attempt(token: token, body, done: done) }
+                    for work in parked { work() }
                 }
-            } catch {
-                done(.failure(error))
             }
+        } catch {
+            done(.failure(error))
         }
-        database.submit { [self] in whenFree(token, attempt) }
     }
 
     /// Runs `body` on the database queue, in the order submitted, for work of no single
@@ -91,18 +100,12 @@ public final class SandboxRuntime: @unchecked Sendable {
     }
 
     /// Runs `work` on a thread of its own, for long work that runs its own transactions
-    /// one after another (`exclusively`, `resetAll`).
+    /// one after another (`exclusively`, `resetAll`). A thread, not a Dispatch queue: such
+    /// work blocks while it waits for its turns, and blocked threads of Dispatch's
+    /// width-limited pool starve everything else queued there. Long work is rare (control
+    /// routes, catch-ups), so a thread each costs little.
     public func runLong(_ work: @escaping @Sendable () -> Void) {
-        Self.longWork.async(execute: work)
-    }
-
-    /// `submit` for a caller already on the database queue: runs at once, ahead of the
-    /// tenant's parked work.
-    private func submitNow<T: Sendable>(
-        token: String, _ body: @escaping @Sendable (TenantContext) throws -> T,
-        done: @escaping @Sendable (Result<T, any Error>) -> Void
-    ) {
-        do { done(.success(try performOnce(token: token, body))) } catch { done(.failure(error)) }
+        Thread.detachNewThread(work)
     }
 
     /// Runs `work` (its own transactions, one after another) from a thread other than the
@@ -141,9 +144,6 @@ public final class SandboxRuntime: @unchecked Sendable {
             work()
         }
     }
-
-    /// Where long operations wait for their slices' turns on the database queue.
-    static let longWork = DispatchQueue(label: "sandbox.long-work", attributes: .concurrent)
 
     private func performOnce<T>(token: String?, _ body: (TenantContext) throws -> T) throws -> T {
         var events = false
@@ -257,13 +257,14 @@ public final class SandboxRuntime: @unchecked Sendable {
         let due = (try? database.read { connection in
             try connection.query(
                 """
-                SELECT DISTINCT n.id FROM tenants n JOIN timers t ON t.tenant_id = n.id
+                SELECT DISTINCT n.id, n.token FROM tenants n JOIN timers t ON t.tenant_id = n.id
                 WHERE n.clock_mode = 'realtime'
                   AND t.due_at <= n.clock_anchor_sandbox + CAST((? - n.clock_anchor_real) * n.clock_scale AS INTEGER)
                 """, [real]
-            ).map { $0.int("id") }
+            ).map { (id: $0.int("id"), token: $0.string("token")) }
         }) ?? []
-        for tenantId in due { try? catchUp(tenantId: tenantId) }
+        // In the tenant's lane, like any long work: never between the slices of another.
+        for tenant in due { try? exclusively(token: tenant.token) { try catchUp(tenantId: tenant.id) } }
     }
 }
 

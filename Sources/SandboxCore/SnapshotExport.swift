@@ -11,7 +11,8 @@ public final class SnapshotExport: @unchecked Sendable {
 
     private enum Stage {
         case head
-        case rows(table: Int, after: Int64, first: Bool)
+        /// `opened`: the table's name is written; `written`: one of its rows is.
+        case rows(table: Int, after: Int64, opened: Bool, written: Bool)
         case tail
         case done
     }
@@ -20,16 +21,22 @@ public final class SnapshotExport: @unchecked Sendable {
     private let tenants: [Tenant]
     /// The one exported tenant's token, whose lane is held until the export ends.
     private let holding: String?
+    /// The exported tenants' ids: rows of tenants created during the export are left out.
+    private let exported: Set<Int>
     private let real: Int64
     // Touched only on the database queue.
     private var stage = Stage.head
     private var finished = false
-    private var tables: [(name: String, columns: [String])] = []
+    /// The tables, parents first, each with its largest rowid when the export began: rows
+    /// added later (by others, between pages) are left out, and a row is written only after
+    /// the rows it refers to, so the document's references hold even under traffic.
+    private var tables: [(name: String, ceiling: Int64)] = []
 
     private init(runtime: SandboxRuntime, tenants: [Tenant], holding: String?, real: Int64) {
         self.runtime = runtime
         self.tenants = tenants
         self.holding = holding
+        exported = Set(tenants.map(\.id))
         self.real = real
     }
 
@@ -75,11 +82,13 @@ public final class SnapshotExport: @unchecked Sendable {
     private func produce(_ connection: Connection) throws -> [UInt8]? {
         switch stage {
         case .head:
-            tables = try Snapshot.tenantTables(connection)
-            stage = tables.isEmpty ? .tail : .rows(table: 0, after: 0, first: true)
+            tables = try TableOrder.childrenFirst(connection).reversed().map { name in
+                (name, try connection.first("SELECT max(rowid) AS top FROM \"\(name)\"")?.int64("top") ?? 0)
+            }
+            stage = tables.isEmpty ? .tail : .rows(table: 0, after: 0, opened: false, written: false)
             return try head(connection)
-        case .rows(let index, let after, let first):
-            return try page(of: index, after: after, first: first, in: connection)
+        case .rows(let index, let after, let opened, let written):
+            return try page(of: index, after: after, opened: opened, written: written, in: connection)
         case .tail:
             stage = .done
             return Array("}}".utf8)
@@ -106,27 +115,32 @@ public final class SnapshotExport: @unchecked Sendable {
 
     /// Up to a page of rows of table `index` after `rowid`, with the table's opening or
     /// closing text around them.
-    private func page(of index: Int, after rowid: Int64, first: Bool, in connection: Connection) throws -> [UInt8] {
+    private func page(of index: Int, after rowid: Int64, opened: Bool, written: Bool, in connection: Connection) throws
+        -> [UInt8]
+    {
         let table = tables[index]
         var out: [UInt8] = []
-        if first {
+        if !opened {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             JSONWriter.write(.string(table.name), into: &out)
             out.append(contentsOf: ":[".utf8)
         }
-        let select = "SELECT rowid AS snapshot_rowid, * FROM \"\(table.name)\" WHERE rowid > ?"
+        let select = "SELECT rowid AS snapshot_rowid, * FROM \"\(table.name)\" WHERE rowid > ? AND rowid <= ?"
         let rows = holding != nil
-            ? try connection.query(select + " AND tenant_id = ? ORDER BY rowid LIMIT ?", [rowid, tenants[0].id, Self.pageRows])
-            : try connection.query(select + " ORDER BY rowid LIMIT ?", [rowid, Self.pageRows])
-        for (offset, row) in rows.enumerated() {
-            if !(first && offset == 0) { out.append(UInt8(ascii: ",")) }
+            ? try connection.query(
+                select + " AND tenant_id = ? ORDER BY rowid LIMIT ?", [rowid, table.ceiling, tenants[0].id, Self.pageRows])
+            : try connection.query(select + " ORDER BY rowid LIMIT ?", [rowid, table.ceiling, Self.pageRows])
+        var written = written
+        for row in rows where exported.contains(row.int("tenant_id")) {
+            if written { out.append(UInt8(ascii: ",")) }
             JSONWriter.write(Snapshot.encode(row, skipping: "snapshot_rowid"), into: &out)
+            written = true
         }
         if rows.count == Self.pageRows, let last = rows.last {
-            stage = .rows(table: index, after: last.int64("snapshot_rowid"), first: first && rows.isEmpty)
+            stage = .rows(table: index, after: last.int64("snapshot_rowid"), opened: true, written: written)
         } else {
             out.append(UInt8(ascii: "]"))
-            stage = index + 1 < tables.count ? .rows(table: index + 1, after: 0, first: true) : .tail
+            stage = index + 1 < tables.count ? .rows(table: index + 1, after: 0, opened: false, written: false) : .tail
         }
         return out
     }

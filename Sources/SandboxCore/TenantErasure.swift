@@ -9,13 +9,13 @@ import SQLiteStore
 extension SandboxRuntime {
     static let erasureBatch = 500
 
-    /// Deletes tenant `id` and all its rows; other work runs between the slices.
-    func eraseTenant(id: Int) throws {
-        let tables = try database.read { try TenantErasure.childrenFirst($0) }
+    /// Deletes tenant `id` and all its rows; other work runs between the slices. `tables` is
+    /// `TableOrder.childrenFirst`, read once by the caller.
+    func eraseTenant(id: Int, tables: [String]) throws {
         var index = 0
         while index < tables.count {
             index = try database.write { connection -> Int in
-                let deadline = DueWorkBudget.slice().deadline
+                let deadline = DispatchTime.now().uptimeNanoseconds + DueWorkBudget.sliceNanoseconds
                 var table = index
                 while table < tables.count {
                     let deleted = try connection.run(
@@ -30,30 +30,5 @@ extension SandboxRuntime {
             }
         }
         try database.write { connection in _ = try connection.run("DELETE FROM tenants WHERE id = ?", id) }
-    }
-}
-
-enum TenantErasure {
-    /// The tables with a `tenant_id`, ordered so that a table comes before every table its
-    /// foreign keys refer to.
-    static func childrenFirst(_ connection: Connection) throws -> [String] {
-        let tables = try Snapshot.tenantTables(connection).map(\.name)
-        var parents: [String: Set<String>] = [:]
-        for table in tables {
-            let references = try connection.query("SELECT \"table\" AS parent FROM pragma_foreign_key_list(?)", [table])
-            parents[table] = Set(references.map { $0.string("parent") }).subtracting([table]).intersection(tables)
-        }
-        // Repeatedly take the tables no remaining table refers to.
-        var remaining = tables
-        var ordered: [String] = []
-        while !remaining.isEmpty {
-            let referenced = Set(remaining.flatMap { parents[$0] ?? [] })
-            let free = remaining.filter { !referenced.contains($0) }
-            // A reference cycle: take the rest as they come; cascades resolve them.
-            let taken = free.isEmpty ? remaining : free
-            ordered += taken
-            remaining.removeAll { taken.contains($0) }
-        }
-        return ordered
     }
 }

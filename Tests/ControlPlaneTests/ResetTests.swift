@@ -42,7 +42,7 @@ import Testing
     @Test func tablesAreErasedChildrenFirst() throws {
         let sandbox = try TestSandbox()
         let (order, references) = try sandbox.application.runtime.database.read { connection in
-            let order = try TenantErasure.childrenFirst(connection)
+            let order = try TableOrder.childrenFirst(connection)
             let references = try order.map { table in
                 try connection.query("SELECT \"table\" AS parent FROM pragma_foreign_key_list(?)", [table]).map { $0.string("parent") }
             }

@@ -8,7 +8,8 @@ extension ServerTests {
     /// cuts the connection, and a producer whose reader goes away is cancelled.
     @Suite struct StreamingTests {
         /// Serves `/parts` as "ab", "" (skipped: it would read as the last chunk), "cde";
-        /// `/fail` as "ab" then a failure; `/endless` as "x" forever, until cancelled.
+        /// `/fail` as "ab" then a failure; `/endless` as "x" forever, until cancelled;
+        /// `/long` as 1000 parts of 64 KiB, one every millisecond (a second or more in all).
         final class Streams: @unchecked Sendable {
             let lock = NSLock()
             var cancelled = 0
@@ -20,6 +21,10 @@ extension ServerTests {
                 return BodyStream(
                     next: { deliver in
                         let next = index.increment()
+                        if path == "/long" {
+                            let part: BodyStream.Part = next < 1000 ? .bytes([UInt8](repeating: 0x6C, count: 65_536)) : .end
+                            return DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(1)) { deliver(part) }
+                        }
                         DispatchQueue.global().async {
                             deliver(path == "/endless" ? .bytes(Array("x".utf8)) : parts[min(next, parts.count - 1)])
                         }
@@ -43,10 +48,14 @@ extension ServerTests {
         init() throws {
             var configuration = ServerConfiguration()
             configuration.port = 0
+            configuration.idleTimeout = 0.5
             server = HTTPServer(configuration: configuration) { [streams] request, respond in
                 var response = HTTPResponse(status: .ok)
                 response.stream = streams.stream(for: request.path)
-                respond(response)
+                // `/late` answers after its client has had time to go away.
+                guard request.path == "/late" else { return respond(response) }
+                let late = response
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(200)) { respond(late) }
             }
             port = try server.start()
         }
@@ -81,6 +90,29 @@ extension ServerTests {
             _ = try #require(client.readResponse())
             #expect(client.readBytes(7).map { String(decoding: $0, as: UTF8.self) } == "2\r\nab\r\n")
             #expect(client.isClosedByServer())
+            server.shutdown(timeout: 1)
+        }
+
+        /// A pause long enough to fill the socket buffers stalls the write once; a client that
+        /// then reads on gets the whole body, however long it takes past the idle timeout.
+        @Test func aStallThatEndsDoesNotCutTheStreamLater() throws {
+            let client = try RawClient(port: port)
+            client.send("GET /long HTTP/1.1\r\n\r\n")
+            _ = try #require(client.readResponse())
+            usleep(300_000)
+            // 1000 chunks of "10000\r\n", 64 KiB and "\r\n", then the last chunk.
+            let body = try #require(client.readBytes(1000 * (7 + 65_536 + 2) + 5))
+            #expect(body.suffix(5) == Array("0\r\n\r\n".utf8))
+            server.shutdown(timeout: 1)
+        }
+
+        /// An answer that comes after its connection closed is never written: its producer
+        /// must hear so, or whatever it holds (a tenant's lane) stays held.
+        @Test func aStreamAnsweredAfterItsClientLeftIsCancelled() throws {
+            let client = try RawClient(port: port)
+            client.send("GET /late HTTP/1.1\r\n\r\n")
+            client.reset()
+            #expect(TestServer.eventually { streams.cancelCount == 1 })
             server.shutdown(timeout: 1)
         }
 
