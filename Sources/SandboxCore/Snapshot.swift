@@ -9,6 +9,13 @@ public enum Snapshot {
     public static let format = "hosting-sandbox-snapshot"
     public static let version: Int64 = 1
 
+    /// The JSON of a snapshot upload, or a 400 that says it is not JSON.
+    public static func parse(_ body: [UInt8]) throws -> JSONValue {
+        do { return try JSONParser.parse(body) } catch {
+            throw DomainError.invalid("body", "the snapshot must be a JSON document (\(error))")
+        }
+    }
+
     /// Tables that belong to tenants, in name order (`tenants` itself is described apart).
     static func tenantTables(_ connection: Connection) throws -> [(name: String, columns: [String])] {
         try connection.tableNames().compactMap { name in

@@ -1,0 +1,166 @@
+import Dispatch
+import SQLiteStore
+import StructuredData
+
+/// A tenant's snapshot import, fair to other tenants. Everything that can be checked is
+/// checked before the real tables change: the document in a scratch database
+/// (SnapshotStaging), then, read-only, that no row would take the key of another tenant's.
+/// Then, while the tenant's own requests wait in its lane, its rows are deleted and the
+/// document's inserted in slices of a few milliseconds, each its own transaction, so other
+/// tenants' requests run between them; one small transaction sets the tenant's settings,
+/// clock and sequences last. A failure past the checks (a disk error, a key taken by another
+/// tenant in the meantime) leaves the tenant empty and says so.
+extension SandboxRuntime {
+    static let importPageRows = 500
+
+    /// Replaces the world of `token`'s tenant with the snapshot in `body`. The parsed JSON
+    /// is dropped once the rows are staged, before the real import starts.
+    public func importState(token: String, body: [UInt8]) throws {
+        try importStaged(token: token, stage(try Snapshot.parse(body)))
+    }
+
+    /// Replaces the world of `token`'s tenant with the document's single tenant.
+    public func importState(token: String, document: JSONValue) throws {
+        try importStaged(token: token, stage(document))
+    }
+
+    private func stage(_ document: JSONValue) throws -> SnapshotStaging {
+        var parsed = try SnapshotDocument(document)
+        parsed = try parsed.broughtForward(through: migrations)
+        return try SnapshotStaging(consume parsed, migrations: migrations)
+    }
+
+    private func importStaged(token: String, _ staging: SnapshotStaging) throws {
+        defer { staging.close() }
+        try exclusively(token: token) {
+            try checkKeysAreFree(staging, token: token)
+            // Frozen meanwhile: the background catch-up of realtime tenants must not run a
+            // half-imported world's timers.
+            let (original, tenantId) = try perform(token: token) { context in
+                var frozen = context.tenantWithRandom
+                frozen.clock = frozen.clock.reanchored(real: realTimeMillis(), mode: .manual)
+                let original = context.tenantWithRandom
+                try context.replaceTenant(frozen)
+                return (original, context.tenantId)
+            }
+            do {
+                try deleteRows(of: tenantId, tables: staging.tables.reversed())
+                try copyRows(staging, into: tenantId)
+                let tenant = try database.write { connection in
+                    guard var tenant = try TenantTable.find(id: tenantId, in: connection) else {
+                        throw DomainError.notFound("the tenant was deleted during its import")
+                    }
+                    staging.source.apply(to: &tenant, real: realTimeMillis())
+                    try TenantTable.save(tenant, in: connection)
+                    try SnapshotDocument.mergeSequences(staging.sequences, in: connection)
+                    try SnapshotDocument.checkReferences(connection, tables: staging.tables.filter(\.refersOutside).map(\.name))
+                    return tenant
+                }
+                clocks.remember(token, tenant.clock)
+            } catch {
+                try? deleteRows(of: tenantId, tables: staging.tables.reversed())
+                try? database.write { connection in try TenantTable.save(original, in: connection) }
+                throw DomainError.conflict(
+                    "the import failed midway and the tenant's world is now empty (its clock and settings are as before): \(error). Import the snapshot again.")
+            }
+        }
+    }
+
+    /// Refuses (400, nothing changed) a row whose unique key another tenant's row holds.
+    private func checkKeysAreFree(_ staging: SnapshotStaging, token: String) throws {
+        for table in staging.tables {
+            for key in table.uniqueKeys {
+                let match = key.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
+                let sql = """
+                    SELECT tenant_id FROM "\(table.name)" WHERE \(match)
+                    AND tenant_id IS NOT (SELECT id FROM tenants WHERE token = ?) LIMIT 1
+                    """
+                try eachPage(of: table, columns: key, in: staging) { rows in
+                    try sliced(rows, write: false) { connection, row in
+                        let values = Array(row.values.dropFirst())
+                        guard try connection.query(sql, values + [token]).isEmpty else {
+                            let named = zip(key, values).map { "\($0)=\($1)" }.joined(separator: ", ")
+                            throw DomainError.invalid(
+                                "tables",
+                                "tables.\(table.name): the row with \(named) is another tenant's in this sandbox; import into an empty sandbox, or all tenants with ?all=true")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Deletes the tenant's rows of `tables` (children first), a few milliseconds at a time.
+    private func deleteRows(of tenantId: Int, tables: some Sequence<SnapshotStaging.Table>) throws {
+        for table in tables {
+            let sql = "DELETE FROM \"\(table.name)\" WHERE rowid IN (SELECT rowid FROM \"\(table.name)\" WHERE tenant_id = ? LIMIT 100)"
+            var more = true
+            while more {
+                try withoutForeignKeys {
+                    let deadline = DueWorkBudget.slice().deadline
+                    try database.write { connection in
+                        repeat {
+                            more = try connection.run(sql, tenantId) > 0
+                        } while more && DispatchTime.now().uptimeNanoseconds < deadline
+                    }
+                }
+                betweenSlices?()
+            }
+        }
+    }
+
+    /// Inserts the staged rows (parents first) as the tenant's, a few milliseconds at a time.
+    private func copyRows(_ staging: SnapshotStaging, into tenantId: Int) throws {
+        for table in staging.tables {
+            let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+            let sql = "INSERT INTO \"\(table.name)\" (\(columns)) VALUES (\(table.columns.map { _ in "?" }.joined(separator: ", ")))"
+            let tenantColumn = table.columns.firstIndex(of: "tenant_id")
+            try eachPage(of: table, columns: table.columns, in: staging) { rows in
+                try sliced(rows, write: true) { connection, row in
+                    var values = Array(row.values.dropFirst())
+                    if let tenantColumn { values[tenantColumn] = .integer(Int64(tenantId)) }
+                    try connection.query(sql, values)
+                }
+            }
+        }
+    }
+
+    private func eachPage(
+        of table: SnapshotStaging.Table, columns: [String], in staging: SnapshotStaging, _ body: ([Row]) throws -> Void
+    ) throws {
+        var after: Int64 = 0
+        while true {
+            let rows = try staging.page(of: table, columns: columns, after: after, limit: Self.importPageRows)
+            guard let last = rows.last else { return }
+            try body(rows)
+            after = last.int64("staged_rowid")
+        }
+    }
+
+    /// Runs `step` over `items` in transactions (or reads) of one slice's time each, with
+    /// other work free to run between them.
+    private func sliced(_ items: [Row], write: Bool, _ step: (Connection, Row) throws -> Void) throws {
+        var next = 0
+        while next < items.count {
+            let deadline = DueWorkBudget.slice().deadline
+            func slice(_ connection: Connection) throws {
+                repeat {
+                    try step(connection, items[next])
+                    next += 1
+                } while next < items.count && DispatchTime.now().uptimeNanoseconds < deadline
+            }
+            if write { try withoutForeignKeys { try database.write(slice) } } else { try database.read(slice) }
+            betweenSlices?()
+        }
+    }
+
+    /// Foreign keys off for one transaction: the staged rows' references were checked in
+    /// the scratch database, and every tenant table is emptied, so nothing may cascade.
+    private func withoutForeignKeys(_ body: () throws -> Void) throws {
+        try database.read { connection in
+            try connection.execute("PRAGMA foreign_keys = OFF")
+            defer { try? connection.execute("PRAGMA foreign_keys = ON") }
+            try body()
+        }
+    }
+}

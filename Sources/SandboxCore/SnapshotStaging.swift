@@ -1,0 +1,119 @@
+import SQLiteStore
+import StructuredData
+
+/// A one-tenant snapshot checked in full before any real table is touched: its rows are
+/// loaded into a scratch in-memory database with this version's schema, where SQLite itself
+/// checks types, constraints and references. The sliced import (SnapshotImport.swift) then
+/// copies the rows from here, so the parsed JSON is gone before the first real write.
+final class SnapshotStaging {
+    /// The scratch tenant's id; rows get the real tenant's id as they are copied.
+    static let scratchTenant = 1
+
+    struct Table {
+        let name: String
+        let columns: [String]
+        /// Column sets that must be unique across tenants (the rowid alias and UNIQUE
+        /// indexes without `tenant_id`): where an import can collide with another tenant.
+        let uniqueKeys: [[String]]
+        /// Whether a foreign key leaves the tenant's world (a table that is neither a tenant
+        /// table nor `tenants`): only such references need checking again in the real tables.
+        let refersOutside: Bool
+    }
+
+    let source: SnapshotDocument.TenantState
+    let sequences: [(name: String, next: Int64)]
+    /// Tenant tables, parents before children (by their foreign keys).
+    let tables: [Table]
+    private let scratch: Database
+
+    /// Loads `document`'s rows table by table, dropping each table's JSON once stored.
+    init(_ document: consuming SnapshotDocument, migrations: [Migration]) throws {
+        guard document.tenants.count == 1, let source = document.tenants.first else {
+            throw DomainError.invalid(
+                "tenants", "tenants must hold exactly one tenant to import into a token; use ?all=true for a full snapshot")
+        }
+        self.source = source
+        sequences = document.sequences
+        scratch = try Database(path: ":memory:")
+        do {
+            // Rows go in table by table, in any order; references are checked once all are in.
+            try scratch.read { try $0.execute("PRAGMA foreign_keys = OFF") }
+            tables = try scratch.write { connection in
+                try Migrator.migrate(connection, migrations)
+                try connection.run(
+                    """
+                    INSERT INTO tenants (id, token, balance_cents, permissions, clock_mode, clock_scale,
+                        clock_anchor_sandbox, clock_anchor_real, rng_state, created_at)
+                    VALUES (?, 'staged', 0, '[]', 'manual', 1, 0, 0, 0, 0)
+                    """, Self.scratchTenant)
+                let known = try SnapshotDocument.knownTables(connection)
+                for index in document.tables.indices {
+                    let table = document.tables[index]
+                    document.tables[index].rows = []
+                    try SnapshotDocument.insert(table, tenantId: Self.scratchTenant, known: known, in: connection)
+                }
+                try SnapshotDocument.checkReferences(connection)
+                return try Self.describe(connection)
+            }
+        } catch {
+            scratch.close()
+            throw error
+        }
+    }
+
+    func close() { scratch.close() }
+
+    /// Up to `limit` rows of `table` after `rowid`: the rowid first, then `table.columns`.
+    func page(of table: Table, columns: [String]? = nil, after rowid: Int64, limit: Int) throws -> [Row] {
+        let list = (columns ?? table.columns).map { "\"\($0)\"" }.joined(separator: ", ")
+        return try scratch.read { connection in
+            try connection.query(
+                "SELECT rowid AS staged_rowid, \(list) FROM \"\(table.name)\" WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                [rowid, limit])
+        }
+    }
+
+    /// The tenant tables with their unique keys, parents before children.
+    private static func describe(_ connection: Connection) throws -> [Table] {
+        let tenantTables = try Snapshot.tenantTables(connection)
+        let names = Set(tenantTables.map(\.name))
+        var parents: [String: Set<String>] = [:]
+        var unordered: [String: Table] = [:]
+        for (name, columns) in tenantTables {
+            let referenced = Set(try connection.query("SELECT \"table\" AS parent FROM pragma_foreign_key_list(?)", name)
+                .map { $0.string("parent") })
+            parents[name] = referenced.intersection(names).subtracting([name])
+            unordered[name] = Table(
+                name: name, columns: columns, uniqueKeys: try uniqueKeys(of: name, in: connection),
+                refersOutside: !referenced.subtracting(names).subtracting(["tenants"]).isEmpty)
+        }
+        var ordered: [Table] = []
+        var placed: Set<String> = []
+        while ordered.count < tenantTables.count {
+            // A cycle (none in this schema) is broken in name order: rows are copied with
+            // foreign keys off, so the order only keeps the copy tidy.
+            let ready = tenantTables.map(\.name).filter { !placed.contains($0) && parents[$0, default: []].isSubset(of: placed) }
+            for name in ready.isEmpty ? [tenantTables.map(\.name).first { !placed.contains($0) }!] : ready {
+                ordered.append(unordered[name]!)
+                placed.insert(name)
+            }
+        }
+        return ordered
+    }
+
+    private static func uniqueKeys(of table: String, in connection: Connection) throws -> [[String]] {
+        let primary = try connection.query("SELECT name, type FROM pragma_table_info(?) WHERE pk > 0", table)
+        var keys: [[String]] = []
+        if primary.count == 1, primary[0].string("type").uppercased() == "INTEGER" {
+            keys.append([primary[0].string("name")])
+        }
+        let indexes = try connection.query(
+            "SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1 AND partial = 0", table)
+        for index in indexes {
+            let columns = try connection.query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", index.string("name"))
+            let names = columns.compactMap { $0.optionalString("name") }
+            if names.count == columns.count, !names.contains("tenant_id") { keys.append(names) }
+        }
+        return keys
+    }
+}
