@@ -104,7 +104,7 @@ struct SnapshotDocument {
     func insertRows(tenantId: Int?, in connection: Connection) throws {
         let known = try Self.knownTables(connection)
         for table in tables {
-            try Self.insert(table, tenantId: tenantId, known: known, in: connection)
+            try Self.insert(table, tenantId: tenantId, known: known, cached: false, in: connection)
         }
     }
 
@@ -113,8 +113,10 @@ struct SnapshotDocument {
     }
 
     /// Inserts one table's rows, naming the row and column of the first that does not fit.
+    /// `cached` keeps each column list's statement: for a scratch connection, not the shared one.
     static func insert(
-        _ table: (name: String, rows: [JSONObject]), tenantId: Int?, known: [String: [String]], in connection: Connection
+        _ table: (name: String, rows: [JSONObject]), tenantId: Int?, known: [String: [String]], cached: Bool,
+        in connection: Connection
     ) throws {
         guard let columns = known[table.name] else {
             throw DomainError.invalid("tables", "tables.\(table.name) is not a tenant table of this sandbox")
@@ -139,8 +141,8 @@ struct SnapshotDocument {
             }
             let sql = "INSERT INTO \"\(table.name)\" (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
             do {
-                // Column lists vary row by row: not worth a place in the statement cache.
-                try connection.queryUncached(sql, values)
+                // Column lists vary row by row: not worth a place in the shared statement cache.
+                if cached { try connection.query(sql, values) } else { try connection.queryUncached(sql, values) }
             } catch let error as SQLiteError {
                 throw DomainError.invalid("tables", "tables.\(table.name)[\(index)] cannot be stored: \(error.message)")
             }

@@ -16,16 +16,17 @@ extension SandboxRuntime {
     /// Replaces the world of `token`'s tenant with the snapshot in `body`. The parsed JSON
     /// is dropped once the rows are staged, before the real import starts.
     public func importState(token: String, body: [UInt8]) throws {
-        try importStaged(token: token, stage(try Snapshot.parse(body)))
+        try importStaged(token: token, stage { try SnapshotDocument(Snapshot.parse(body)) })
     }
 
     /// Replaces the world of `token`'s tenant with the document's single tenant.
     public func importState(token: String, document: JSONValue) throws {
-        try importStaged(token: token, stage(document))
+        try importStaged(token: token, stage { try SnapshotDocument(document) })
     }
 
-    private func stage(_ document: JSONValue) throws -> SnapshotStaging {
-        var parsed = try SnapshotDocument(document)
+    /// `read`'s JSON tree dies as it returns, so only the rows not yet staged stay in memory.
+    private func stage(_ read: () throws -> SnapshotDocument) throws -> SnapshotStaging {
+        var parsed = try read()
         parsed = try parsed.broughtForward(through: migrations)
         return try SnapshotStaging(consume parsed, migrations: migrations)
     }

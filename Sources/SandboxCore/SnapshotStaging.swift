@@ -50,7 +50,8 @@ final class SnapshotStaging {
                 for index in document.tables.indices {
                     let table = document.tables[index]
                     document.tables[index].rows = []
-                    try SnapshotDocument.insert(table, tenantId: Self.scratchTenant, known: known, in: connection)
+                    try SnapshotDocument.insert(
+                        table, tenantId: Self.scratchTenant, known: known, cached: true, in: connection)
                 }
                 try SnapshotDocument.checkReferences(connection)
                 return try Self.describe(connection)
