@@ -18,7 +18,7 @@ enum StateRoutes {
                     try runtime.importAllState(document: Snapshot.parse(request.body))
                     return .json(["imported": "all"])
                 }
-                // The body, not a parsed tree: the import drops the tree once the rows are staged.
+                // The body, not a parsed tree: the import reads it a row at a time.
                 try runtime.importState(token: try request.requiredToken(), body: request.body)
                 return .json(["imported": "tenant"])
             }),

@@ -11,9 +11,11 @@ public enum Snapshot {
 
     /// The JSON of a snapshot upload, or a 400 that says it is not JSON.
     public static func parse(_ body: [UInt8]) throws -> JSONValue {
-        do { return try JSONParser.parse(body) } catch {
-            throw DomainError.invalid("body", "the snapshot must be a JSON document (\(error))")
-        }
+        do { return try JSONParser.parse(body) } catch { throw notJSON(error) }
+    }
+
+    static func notJSON(_ error: JSONParser.SyntaxError) -> DomainError {
+        DomainError.invalid("body", "the snapshot must be a JSON document (\(error))")
     }
 
     /// Tables that belong to tenants, in name order (`tenants` itself is described apart).

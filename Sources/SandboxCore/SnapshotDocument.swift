@@ -26,8 +26,30 @@ struct SnapshotDocument {
     var sequences: [(name: String, next: Int64)]
     var tables: [(name: String, rows: [JSONObject])]
 
+    /// The members before `tables`: when a streamed document has them all before its rows,
+    /// they are checked (`init(head:)`) before the first row is read.
+    static let headKeys = ["format", "version", "migrations", "tenants", "sequences"]
+
     init(_ document: JSONValue) throws {
         guard let root = document.objectValue else { throw DomainError.invalid("body", "the snapshot must be a JSON object") }
+        try self.init(head: root)
+        guard let tableObject = root["tables"]?.objectValue else { throw Self.notTables }
+        tables = try tableObject.entries.map { entry in
+            guard let rows = entry.value.arrayValue, rows.allSatisfy({ $0.objectValue != nil }) else {
+                throw Self.notRows(entry.key)
+            }
+            return (entry.key, rows.compactMap(\.objectValue))
+        }
+    }
+
+    static let notTables = DomainError.invalid("tables", "tables must be an object of table name: array of rows")
+
+    static func notRows(_ table: String) -> DomainError {
+        DomainError.invalid("tables", "tables.\(table) must be an array of row objects")
+    }
+
+    /// Everything but the rows (`tables` is left empty).
+    init(head root: JSONObject) throws {
         guard root["format"]?.stringValue == Snapshot.format else {
             throw DomainError.invalid("format", "format must be \"\(Snapshot.format)\" (export one with GET /_sandbox/state)")
         }
@@ -56,15 +78,7 @@ struct SnapshotDocument {
             }
             return (entry.key, next)
         }
-        guard let tableObject = root["tables"]?.objectValue else {
-            throw DomainError.invalid("tables", "tables must be an object of table name: array of rows")
-        }
-        tables = try tableObject.entries.map { entry in
-            guard let rows = entry.value.arrayValue, rows.allSatisfy({ $0.objectValue != nil }) else {
-                throw DomainError.invalid("tables", "tables.\(entry.key) must be an array of row objects")
-            }
-            return (entry.key, rows.compactMap(\.objectValue))
-        }
+        tables = []
     }
 
     private static func tenant(_ value: JSONValue, index: Int) throws -> TenantState {
@@ -108,6 +122,13 @@ struct SnapshotDocument {
         }
     }
 
+    static func columns(of table: String, known: [String: [String]]) throws -> [String] {
+        guard let columns = known[table] else {
+            throw DomainError.invalid("tables", "tables.\(table) is not a tenant table of this sandbox")
+        }
+        return columns
+    }
+
     static func knownTables(_ connection: Connection) throws -> [String: [String]] {
         Dictionary(uniqueKeysWithValues: try Snapshot.tenantTables(connection).map { ($0.name, $0.columns) })
     }
@@ -118,34 +139,38 @@ struct SnapshotDocument {
         _ table: (name: String, rows: [JSONObject]), tenantId: Int?, known: [String: [String]], cached: Bool,
         in connection: Connection
     ) throws {
-        guard let columns = known[table.name] else {
-            throw DomainError.invalid("tables", "tables.\(table.name) is not a tenant table of this sandbox")
-        }
+        let columns = try columns(of: table.name, known: known)
         for (index, row) in table.rows.enumerated() {
-            var names: [String] = []
-            var values: [SQLValue] = []
-            for entry in row.entries {
-                guard columns.contains(entry.key) else {
-                    throw DomainError.invalid("tables", "tables.\(table.name)[\(index)].\(entry.key) is not a column of \(table.name)")
-                }
-                names.append(entry.key)
-                if entry.key == "tenant_id", let tenantId {
-                    values.append(.integer(Int64(tenantId)))
-                } else {
-                    values.append(try Snapshot.decode(entry.value, table: table.name, column: entry.key))
-                }
+            try insert(row, index: index, table: table.name, columns: columns, tenantId: tenantId, cached: cached, in: connection)
+        }
+    }
+
+    static func insert(
+        _ row: JSONObject, index: Int, table: String, columns: [String], tenantId: Int?, cached: Bool, in connection: Connection
+    ) throws {
+        var names: [String] = []
+        var values: [SQLValue] = []
+        for entry in row.entries {
+            guard columns.contains(entry.key) else {
+                throw DomainError.invalid("tables", "tables.\(table)[\(index)].\(entry.key) is not a column of \(table)")
             }
-            if let tenantId, !names.contains("tenant_id") {
-                names.append("tenant_id")
+            names.append(entry.key)
+            if entry.key == "tenant_id", let tenantId {
                 values.append(.integer(Int64(tenantId)))
+            } else {
+                values.append(try Snapshot.decode(entry.value, table: table, column: entry.key))
             }
-            let sql = "INSERT INTO \"\(table.name)\" (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
-            do {
-                // Column lists vary row by row: not worth a place in the shared statement cache.
-                if cached { try connection.query(sql, values) } else { try connection.queryUncached(sql, values) }
-            } catch let error as SQLiteError {
-                throw DomainError.invalid("tables", "tables.\(table.name)[\(index)] cannot be stored: \(error.message)")
-            }
+        }
+        if let tenantId, !names.contains("tenant_id") {
+            names.append("tenant_id")
+            values.append(.integer(Int64(tenantId)))
+        }
+        let sql = "INSERT INTO \"\(table)\" (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+        do {
+            // Column lists vary row by row: not worth a place in the shared statement cache.
+            if cached { try connection.query(sql, values) } else { try connection.queryUncached(sql, values) }
+        } catch let error as SQLiteError {
+            throw DomainError.invalid("tables", "tables.\(table)[\(index)] cannot be stored: \(error.message)")
         }
     }
 

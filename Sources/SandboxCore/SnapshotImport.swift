@@ -13,22 +13,15 @@ import StructuredData
 extension SandboxRuntime {
     static let importPageRows = 500
 
-    /// Replaces the world of `token`'s tenant with the snapshot in `body`. The parsed JSON
-    /// is dropped once the rows are staged, before the real import starts.
+    /// Replaces the world of `token`'s tenant with the snapshot in `body`, read a row at a
+    /// time (see SnapshotStaging+Reading.swift).
     public func importState(token: String, body: [UInt8]) throws {
-        try importStaged(token: token, stage { try SnapshotDocument(Snapshot.parse(body)) })
+        try importStaged(token: token, SnapshotStaging.read(body, migrations: migrations))
     }
 
     /// Replaces the world of `token`'s tenant with the document's single tenant.
     public func importState(token: String, document: JSONValue) throws {
-        try importStaged(token: token, stage { try SnapshotDocument(document) })
-    }
-
-    /// `read`'s JSON tree dies as it returns, so only the rows not yet staged stay in memory.
-    private func stage(_ read: () throws -> SnapshotDocument) throws -> SnapshotStaging {
-        var parsed = try read()
-        parsed = try parsed.broughtForward(through: migrations)
-        return try SnapshotStaging(consume parsed, migrations: migrations)
+        try importStaged(token: token, SnapshotStaging(SnapshotDocument(document), migrations: migrations))
     }
 
     private func importStaged(token: String, _ staging: SnapshotStaging) throws {

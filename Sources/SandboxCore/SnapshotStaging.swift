@@ -21,31 +21,35 @@ final class SnapshotStaging {
     }
 
     let source: SnapshotDocument.TenantState
+    /// The ID sequences, as the snapshot's migrations left them.
     let sequences: [(name: String, next: Int64)]
     /// Tenant tables, parents before children (by their foreign keys).
     let tables: [Table]
     private let scratch: Database
 
-    /// Loads `document`'s rows table by table, dropping each table's JSON once stored.
-    init(_ document: consuming SnapshotDocument, migrations: [Migration]) throws {
+    /// Stages `document`'s rows, then those `more` inserts (the streamed rest of its rows,
+    /// see SnapshotStaging+Reading.swift). The scratch database is built up to the snapshot's
+    /// own migrations and the rows loaded there; the migrations it lacks then run over them,
+    /// as over an old database file (see SnapshotDocument+Upgrade.swift). Each table's JSON
+    /// is dropped once stored.
+    init(
+        _ document: consuming SnapshotDocument, migrations: [Migration],
+        more: (Connection, _ known: [String: [String]]) throws -> Void = { _, _ in }
+    ) throws {
         guard document.tenants.count == 1, let source = document.tenants.first else {
             throw DomainError.invalid(
                 "tenants", "tenants must hold exactly one tenant to import into a token; use ?all=true for a full snapshot")
         }
+        let written = try document.writtenUnder(migrations)
         self.source = source
-        sequences = document.sequences
         scratch = try Database(path: ":memory:")
         do {
             // Rows go in table by table, in any order; references are checked once all are in.
             try scratch.read { try $0.execute("PRAGMA foreign_keys = OFF") }
-            tables = try scratch.write { connection in
-                try Migrator.migrate(connection, migrations)
-                try connection.run(
-                    """
-                    INSERT INTO tenants (id, token, balance_cents, permissions, clock_mode, clock_scale,
-                        clock_anchor_sandbox, clock_anchor_real, rng_state, created_at)
-                    VALUES (?, 'staged', 0, '[]', 'manual', 1, 0, 0, 0, 0)
-                    """, Self.scratchTenant)
+            (sequences, tables) = try scratch.write { connection in
+                try Migrator.migrate(connection, written)
+                try SnapshotDocument.insertTenantRow(source, id: Self.scratchTenant, token: "staged", in: connection)
+                try SnapshotDocument.mergeSequences(document.sequences, in: connection)
                 let known = try SnapshotDocument.knownTables(connection)
                 for index in document.tables.indices {
                     let table = document.tables[index]
@@ -53,8 +57,12 @@ final class SnapshotStaging {
                     try SnapshotDocument.insert(
                         table, tenantId: Self.scratchTenant, known: known, cached: true, in: connection)
                 }
+                try more(connection, known)
+                try Migrator.migrate(connection, migrations)
                 try SnapshotDocument.checkReferences(connection)
-                return try Self.describe(connection)
+                let sequences = try connection.query("SELECT name, next_value FROM sequences ORDER BY name")
+                    .map { ($0.string("name"), $0.int64("next_value")) }
+                return (sequences, try Self.describe(connection))
             }
         } catch {
             scratch.close()
