@@ -49,7 +49,7 @@ public enum Snapshot {
         .object(JSONObject(zip(row.columns, row.values).filter { $0.0 != skipping }.map { ($0, encode($1)) }))
     }
 
-    private static func encode(_ value: SQLValue) -> JSONValue {
+    static func encode(_ value: SQLValue) -> JSONValue {
         switch value {
         case .null: return .null
         case .integer(let number): return .int(number)

@@ -60,24 +60,27 @@ extension SandboxRuntime {
         }
     }
 
-    /// Refuses (400, nothing changed) a row whose unique key another tenant's row holds.
+    /// Refuses (400, nothing changed) a row whose unique key another tenant's row holds; a
+    /// page of keys per lookup, each page its own short read.
     private func checkKeysAreFree(_ staging: SnapshotStaging, token: String) throws {
         for table in staging.tables {
             for key in table.uniqueKeys {
-                let match = key.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
-                let sql = """
-                    SELECT tenant_id FROM "\(table.name)" WHERE \(match)
-                    AND tenant_id IS NOT (SELECT id FROM tenants WHERE token = ?) LIMIT 1
-                    """
+                let columns = key.map { "\"\($0)\"" }.joined(separator: ", ")
+                let tuple = "(" + key.map { _ in "?" }.joined(separator: ", ") + ")"
                 try eachPage(of: table, columns: key, in: staging) { rows in
-                    try sliced(rows, write: false) { connection, row in
-                        let values = Array(row.values.dropFirst())
-                        guard try connection.query(sql, values + [token]).isEmpty else {
-                            let named = zip(key, values).map { "\($0)=\($1)" }.joined(separator: ", ")
-                            throw DomainError.invalid(
-                                "tables",
-                                "tables.\(table.name): the row with \(named) is another tenant's in this sandbox; import into an empty sandbox, or all tenants with ?all=true")
-                        }
+                    let taken = try database.read { connection in
+                        try connection.queryUncached(
+                            """
+                            SELECT \(columns) FROM "\(table.name)" WHERE (\(columns)) IN (VALUES \(Array(repeating: tuple, count: rows.count).joined(separator: ", ")))
+                            AND tenant_id IS NOT (SELECT id FROM tenants WHERE token = ?) LIMIT 1
+                            """, rows.flatMap { $0.values.dropFirst() } + [token])
+                    }
+                    betweenSlices?()
+                    if let row = taken.first {
+                        let named = zip(key, row.values).map { "\($0)=\(JSONWriter.string(Snapshot.encode($1)))" }.joined(separator: ", ")
+                        throw DomainError.invalid(
+                            "tables",
+                            "tables.\(table.name): the row with \(named) is another tenant's in this sandbox; import into an empty sandbox, or all tenants with ?all=true")
                     }
                 }
             }

@@ -13,7 +13,9 @@ final class SnapshotStaging {
         let name: String
         let columns: [String]
         /// Column sets that must be unique across tenants (the rowid alias and UNIQUE
-        /// indexes without `tenant_id`): where an import can collide with another tenant.
+        /// indexes without `tenant_id`): where an import can collide with another tenant. A
+        /// key holding a reference to another tenant table is left out: the row it refers to
+        /// is the snapshot's (checked here), and that row's own key is checked.
         let uniqueKeys: [[String]]
         /// Whether a foreign key leaves the tenant's world (a table that is neither a tenant
         /// table nor `tenants`): only such references need checking again in the real tables.
@@ -89,11 +91,12 @@ final class SnapshotStaging {
         var parents: [String: Set<String>] = [:]
         var unordered: [String: Table] = [:]
         for (name, columns) in tenantTables {
-            let referenced = Set(try connection.query("SELECT \"table\" AS parent FROM pragma_foreign_key_list(?)", name)
-                .map { $0.string("parent") })
+            let foreignKeys = try connection.query("SELECT \"table\" AS parent, \"from\" FROM pragma_foreign_key_list(?)", name)
+            let referenced = Set(foreignKeys.map { $0.string("parent") })
+            let referring = Set(foreignKeys.filter { names.contains($0.string("parent")) }.map { $0.string("from") })
             parents[name] = referenced.intersection(names).subtracting([name])
             unordered[name] = Table(
-                name: name, columns: columns, uniqueKeys: try uniqueKeys(of: name, in: connection),
+                name: name, columns: columns, uniqueKeys: try uniqueKeys(of: name, in: connection).filter { referring.isDisjoint(with: $0) },
                 refersOutside: !referenced.subtracting(names).subtracting(["tenants"]).isEmpty)
         }
         var ordered: [Table] = []

@@ -81,7 +81,8 @@ import Testing
         let refused = sandbox.request(.PUT, "/_sandbox/state", token: "import-second", body: snapshot)
         #expect(refused.status == 400)
         #expect(refused.json["field"] == "tables")
-        #expect(refused.json["error"]?.stringValue?.contains("another tenant's") == true, "\(refused.text)")
+        let message = refused.json["error"]?.stringValue ?? ""
+        #expect(message.contains("the row with id=") && message.contains("is another tenant's"), "\(refused.text)")
         #expect(sandbox.serverIDs(token: "import-second") == [theirs.id])
         #expect(sandbox.serverIDs() == [mine.id])
     }
