@@ -133,45 +133,14 @@ struct SnapshotDocument {
         Dictionary(uniqueKeysWithValues: try Snapshot.tenantTables(connection).map { ($0.name, $0.columns) })
     }
 
-    /// Inserts one table's rows, naming the row and column of the first that does not fit.
-    /// `cached` keeps each column list's statement: for a scratch connection, not the shared one.
+    /// Inserts one table's rows (see `SnapshotTableWriter`).
     static func insert(
         _ table: (name: String, rows: [JSONObject]), tenantId: Int?, known: [String: [String]], cached: Bool,
         in connection: Connection
     ) throws {
-        let columns = try columns(of: table.name, known: known)
-        for (index, row) in table.rows.enumerated() {
-            try insert(row, index: index, table: table.name, columns: columns, tenantId: tenantId, cached: cached, in: connection)
-        }
-    }
-
-    static func insert(
-        _ row: JSONObject, index: Int, table: String, columns: [String], tenantId: Int?, cached: Bool, in connection: Connection
-    ) throws {
-        var names: [String] = []
-        var values: [SQLValue] = []
-        for entry in row.entries {
-            guard columns.contains(entry.key) else {
-                throw DomainError.invalid("tables", "tables.\(table)[\(index)].\(entry.key) is not a column of \(table)")
-            }
-            names.append(entry.key)
-            if entry.key == "tenant_id", let tenantId {
-                values.append(.integer(Int64(tenantId)))
-            } else {
-                values.append(try Snapshot.decode(entry.value, table: table, column: entry.key))
-            }
-        }
-        if let tenantId, !names.contains("tenant_id") {
-            names.append("tenant_id")
-            values.append(.integer(Int64(tenantId)))
-        }
-        let sql = "INSERT INTO \"\(table)\" (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
-        do {
-            // Column lists vary row by row: not worth a place in the shared statement cache.
-            if cached { try connection.query(sql, values) } else { try connection.queryUncached(sql, values) }
-        } catch let error as SQLiteError {
-            throw DomainError.invalid("tables", "tables.\(table)[\(index)] cannot be stored: \(error.message)")
-        }
+        var writer = try SnapshotTableWriter(
+            table: table.name, known: known, tenantId: tenantId, cached: cached, connection: connection)
+        for row in table.rows { try writer.insert(row) }
     }
 
     /// Sequences only move forward, so imported IDs are never handed out again.

@@ -33,13 +33,11 @@ extension SnapshotStaging {
     /// The value of `tables`, a table at a time and a row at a time.
     private static func stageRows(_ reader: inout JSONParser.Reader, known: [String: [String]], in connection: Connection) throws {
         let isObject = try reader.members { name, reader in
-            let columns = try SnapshotDocument.columns(of: name, known: known)
-            var index = 0
+            var writer = try SnapshotTableWriter(
+                table: name, known: known, tenantId: scratchTenant, cached: true, connection: connection)
             let isArray = try reader.elements { reader in
                 guard case .object(let row) = try reader.value() else { throw SnapshotDocument.notRows(name) }
-                try SnapshotDocument.insert(
-                    row, index: index, table: name, columns: columns, tenantId: scratchTenant, cached: true, in: connection)
-                index += 1
+                try writer.insert(row)
             }
             guard isArray else { throw SnapshotDocument.notRows(name) }
         }
