@@ -29,16 +29,19 @@ extension SandboxRuntime {
         try exclusively(token: token) {
             try checkKeysAreFree(staging, token: token)
             // Frozen meanwhile: the background catch-up of realtime tenants must not run a
-            // half-imported world's timers.
+            // half-imported world's timers. ID sequences move past the snapshot's IDs first,
+            // so that other tenants' new rows cannot take them while the rows go in.
             let (original, tenantId) = try perform(token: token) { context in
                 var frozen = context.tenantWithRandom
                 frozen.clock = frozen.clock.reanchored(real: realTimeMillis(), mode: .manual)
                 let original = context.tenantWithRandom
                 try context.replaceTenant(frozen)
+                try SnapshotDocument.mergeSequences(staging.sequences, in: context.connection)
                 return (original, context.tenantId)
             }
             do {
-                try deleteRows(of: tenantId, tables: staging.tables.reversed())
+                try reserveRowids(staging, for: tenantId)
+                try deleteRows(of: tenantId, tables: staging.tables.reversed(), keepingReserved: true)
                 try copyRows(staging, into: tenantId)
                 let tenant = try database.write { connection in
                     guard var tenant = try TenantTable.find(id: tenantId, in: connection) else {
@@ -46,13 +49,12 @@ extension SandboxRuntime {
                     }
                     staging.source.apply(to: &tenant, real: realTimeMillis())
                     try TenantTable.save(tenant, in: connection)
-                    try SnapshotDocument.mergeSequences(staging.sequences, in: connection)
                     try SnapshotDocument.checkReferences(connection, tables: staging.tables.filter(\.refersOutside).map(\.name))
                     return tenant
                 }
                 clocks.remember(token, tenant.clock)
             } catch {
-                try? deleteRows(of: tenantId, tables: staging.tables.reversed())
+                try? deleteRows(of: tenantId, tables: staging.tables.reversed(), keepingReserved: false)
                 try? database.write { connection in try TenantTable.save(original, in: connection) }
                 throw DomainError.conflict(
                     "the import failed midway and the tenant's world is now empty (its clock and settings are as before): \(error). Import the snapshot again.")
@@ -87,10 +89,33 @@ extension SandboxRuntime {
         }
     }
 
+    /// Inserts each table's reserved row (its highest ID) first, in place of the tenant's
+    /// row of that ID: SQLite gives new rows an ID above the highest, so rows that others
+    /// create meanwhile cannot take one of the snapshot's.
+    private func reserveRowids(_ staging: SnapshotStaging, for tenantId: Int) throws {
+        let reserved = try staging.tables.compactMap { table in
+            try table.reservedRowid.flatMap { rowid in
+                try staging.page(of: table, after: rowid - 1, limit: 1).first.map { (table, $0) }
+            }
+        }
+        try withoutForeignKeys {
+            try database.write { connection in
+                for (table, row) in reserved {
+                    try connection.run(
+                        "DELETE FROM \"\(table.name)\" WHERE rowid = ? AND tenant_id = ?", row.int64("staged_rowid"), tenantId)
+                    try insertStaged(row, of: table, tenantId: tenantId, sql: table.insert, in: connection)
+                }
+            }
+        }
+    }
+
     /// Deletes the tenant's rows of `tables` (children first), a few milliseconds at a time.
-    private func deleteRows(of tenantId: Int, tables: some Sequence<SnapshotStaging.Table>) throws {
+    private func deleteRows(
+        of tenantId: Int, tables: some Sequence<SnapshotStaging.Table>, keepingReserved: Bool
+    ) throws {
         for table in tables {
-            let sql = "DELETE FROM \"\(table.name)\" WHERE rowid IN (SELECT rowid FROM \"\(table.name)\" WHERE tenant_id = ? LIMIT 100)"
+            let kept = keepingReserved ? table.reservedRowid.map { " AND rowid <> \($0)" } ?? "" : ""
+            let sql = "DELETE FROM \"\(table.name)\" WHERE rowid IN (SELECT rowid FROM \"\(table.name)\" WHERE tenant_id = ?\(kept) LIMIT 100)"
             var more = true
             while more {
                 try withoutForeignKeys {
@@ -109,17 +134,23 @@ extension SandboxRuntime {
     /// Inserts the staged rows (parents first) as the tenant's, a few milliseconds at a time.
     private func copyRows(_ staging: SnapshotStaging, into tenantId: Int) throws {
         for table in staging.tables {
-            let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
-            let sql = "INSERT INTO \"\(table.name)\" (\(columns)) VALUES (\(table.columns.map { _ in "?" }.joined(separator: ", ")))"
-            let tenantColumn = table.columns.firstIndex(of: "tenant_id")
+            let insert = table.insert
             try eachPage(of: table, columns: table.columns, in: staging) { rows in
-                try sliced(rows, write: true) { connection, row in
-                    var values = Array(row.values.dropFirst())
-                    if let tenantColumn { values[tenantColumn] = .integer(Int64(tenantId)) }
-                    try connection.query(sql, values)
+                let rest = rows.filter { $0.int64("staged_rowid") != table.reservedRowid }
+                try sliced(rest, write: true) { connection, row in
+                    try insertStaged(row, of: table, tenantId: tenantId, sql: insert, in: connection)
                 }
             }
         }
+    }
+
+    /// A staged row (its rowid first, then `table.columns`) as the tenant's.
+    private func insertStaged(
+        _ row: Row, of table: SnapshotStaging.Table, tenantId: Int, sql: String, in connection: Connection
+    ) throws {
+        var values = Array(row.values.dropFirst())
+        if let tenantColumn = table.columns.firstIndex(of: "tenant_id") { values[tenantColumn] = .integer(Int64(tenantId)) }
+        try connection.query(sql, values)
     }
 
     private func eachPage(

@@ -12,6 +12,10 @@ final class SnapshotStaging {
     struct Table {
         let name: String
         let columns: [String]
+        /// Inserts a row of `columns`, in order.
+        var insert: String {
+            "INSERT INTO \"\(name)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        }
         /// Column sets that must be unique across tenants (the rowid alias and UNIQUE
         /// indexes without `tenant_id`): where an import can collide with another tenant. A
         /// key holding a reference to another tenant table is left out: the row it refers to
@@ -20,6 +24,9 @@ final class SnapshotStaging {
         /// Whether a foreign key leaves the tenant's world (a table that is neither a tenant
         /// table nor `tenants`): only such references need checking again in the real tables.
         let refersOutside: Bool
+        /// The rowid of the snapshot's row inserted first, when rowids are IDs (an INTEGER
+        /// PRIMARY KEY): its highest, so that rows others create meanwhile get higher IDs.
+        let reservedRowid: Int64?
     }
 
     let source: SnapshotDocument.TenantState
@@ -96,8 +103,11 @@ final class SnapshotStaging {
             let referring = Set(foreignKeys.filter { names.contains($0.string("parent")) }.map { $0.string("from") })
             parents[name] = referenced.intersection(names).subtracting([name])
             unordered[name] = Table(
-                name: name, columns: columns, uniqueKeys: try uniqueKeys(of: name, in: connection).filter { referring.isDisjoint(with: $0) },
-                refersOutside: !referenced.subtracting(names).subtracting(["tenants"]).isEmpty)
+                name: name, columns: columns,
+                uniqueKeys: try uniqueKeys(of: name, in: connection).filter { referring.isDisjoint(with: $0) },
+                refersOutside: !referenced.subtracting(names).subtracting(["tenants"]).isEmpty,
+                reservedRowid: try rowidAlias(of: name, in: connection) == nil
+                    ? nil : connection.first("SELECT max(rowid) AS highest FROM \"\(name)\"")?.optionalInt("highest").map(Int64.init))
         }
         var ordered: [Table] = []
         var placed: Set<String> = []
@@ -113,12 +123,14 @@ final class SnapshotStaging {
         return ordered
     }
 
-    private static func uniqueKeys(of table: String, in connection: Connection) throws -> [[String]] {
+    /// The INTEGER PRIMARY KEY column, which is the rowid itself.
+    private static func rowidAlias(of table: String, in connection: Connection) throws -> String? {
         let primary = try connection.query("SELECT name, type FROM pragma_table_info(?) WHERE pk > 0", table)
-        var keys: [[String]] = []
-        if primary.count == 1, primary[0].string("type").uppercased() == "INTEGER" {
-            keys.append([primary[0].string("name")])
-        }
+        return primary.count == 1 && primary[0].string("type").uppercased() == "INTEGER" ? primary[0].string("name") : nil
+    }
+
+    private static func uniqueKeys(of table: String, in connection: Connection) throws -> [[String]] {
+        var keys: [[String]] = try rowidAlias(of: table, in: connection).map { [[$0]] } ?? []
         let indexes = try connection.query(
             "SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1 AND partial = 0", table)
         for index in indexes {
