@@ -5,11 +5,11 @@ import StructuredData
 /// A tenant's snapshot import, fair to other tenants. Everything that can be checked is
 /// checked before the real tables change: the document in a scratch database
 /// (SnapshotStaging), then, read-only, that no row would take the key of another tenant's.
-/// Then, while the tenant's own requests wait in its lane, its rows are deleted and the
-/// document's inserted in slices of a few milliseconds, each its own transaction, so other
-/// tenants' requests run between them; one small transaction sets the tenant's settings,
-/// clock and sequences last. A failure past the checks (a disk error, a key taken by another
-/// tenant in the meantime) leaves the tenant empty and says so.
+/// Then, while the tenant's own requests wait in its lane, the snapshot's IDs are reserved,
+/// the tenant's rows deleted and the document's inserted in slices of a few milliseconds,
+/// each its own transaction, so other tenants' requests run between them; one small
+/// transaction sets the tenant's settings and clock last. A failure past the checks (a disk
+/// error, an ID taken by a concurrent import) leaves the tenant empty and says so.
 extension SandboxRuntime {
     static let importPageRows = 500
 
