@@ -68,6 +68,15 @@ def peak_rss_mb(pid):
     return 0.0
 
 
+def reset_peak_rss(pid):
+    """Starts the peak (VmHWM) afresh, so each line's peak RSS is its own operation's."""
+    try:
+        with open(f"/proc/{pid}/clear_refs", "w") as handle:
+            handle.write("5")
+    except OSError:
+        pass  # not permitted here: the peak then counts from the server's start
+
+
 def measure(name, b, operation, pid):
     """Runs `operation` (A's) while B reads in a loop; prints B's latencies."""
     latencies, stop = [], threading.Event()
@@ -78,6 +87,7 @@ def measure(name, b, operation, pid):
             b.send("GET", "/api/v1/datacenter/server")
             latencies.append((time.perf_counter() - begin) * 1000)
 
+    reset_peak_rss(pid)
     thread = threading.Thread(target=reader)
     thread.start()
     begin = time.perf_counter()

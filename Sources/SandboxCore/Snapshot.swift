@@ -9,6 +9,15 @@ public enum Snapshot {
     public static let format = "hosting-sandbox-snapshot"
     public static let version: Int64 = 1
 
+    /// The JSON of a snapshot upload, or a 400 that says it is not JSON.
+    public static func parse(_ body: [UInt8]) throws -> JSONValue {
+        do { return try JSONParser.parse(body) } catch { throw notJSON(error) }
+    }
+
+    static func notJSON(_ error: JSONParser.SyntaxError) -> DomainError {
+        DomainError.invalid("body", "the snapshot must be a JSON document (\(error))")
+    }
+
     /// Tables that belong to tenants, in name order (`tenants` itself is described apart).
     static func tenantTables(_ connection: Connection) throws -> [(name: String, columns: [String])] {
         try connection.tableNames().compactMap { name in
@@ -40,7 +49,7 @@ public enum Snapshot {
         .object(JSONObject(zip(row.columns, row.values).filter { $0.0 != skipping }.map { ($0, encode($1)) }))
     }
 
-    private static func encode(_ value: SQLValue) -> JSONValue {
+    static func encode(_ value: SQLValue) -> JSONValue {
         switch value {
         case .null: return .null
         case .integer(let number): return .int(number)

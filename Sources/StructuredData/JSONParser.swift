@@ -34,8 +34,8 @@ public enum JSONParser {
         return value
     }
 
-    /// Only lives inside `parse`, while the buffer it reads is valid.
-    private struct Cursor {
+    /// Only lives inside `parse` (or `read`), while the buffer it reads is valid.
+    struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 

@@ -101,4 +101,24 @@ import Testing
         #expect(full != twoTenants)
         #expect(sandbox.request(.PUT, "/_sandbox/state", json: twoTenants).json["field"] == "tenants")
     }
+
+    /// An upload is read a row at a time when `tables` comes last (as exported); a document
+    /// with `tables` first is read whole, with the same result.
+    @Test func membersInAnyOrderImport() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.createVM()
+        let exported = try #require(sandbox.request(.GET, "/_sandbox/state").json.objectValue)
+        let tablesFirst = JSONObject(
+            [("tables", exported["tables"] ?? .null)] + exported.entries.filter { $0.key != "tables" }.map { ($0.key, $0.value) })
+        sandbox.request(.POST, "/_sandbox/reset")
+        let imported = sandbox.request(.PUT, "/_sandbox/state", json: .object(tablesFirst))
+        #expect(imported.status == 200, "\(imported.text)")
+        #expect(sandbox.serverIDs() == [vm.id])
+        var badRow = exported
+        badRow["tables"] = ["jobs": [1]]
+        let refused = sandbox.request(.PUT, "/_sandbox/state", json: .object(badRow))
+        #expect(refused.status == 400)
+        #expect(refused.json["error"]?.stringValue?.contains("tables.jobs must be an array of row objects") == true)
+        #expect(sandbox.serverIDs() == [vm.id])
+    }
 }

@@ -1,0 +1,143 @@
+import SQLiteStore
+import StructuredData
+
+/// A one-tenant snapshot checked in full before any real table is touched: its rows are
+/// loaded into a scratch in-memory database with this version's schema, where SQLite itself
+/// checks types, constraints and references. The sliced import (SnapshotImport.swift) then
+/// copies the rows from here, so the parsed JSON is gone before the first real write.
+final class SnapshotStaging {
+    /// The scratch tenant's id; rows get the real tenant's id as they are copied.
+    static let scratchTenant = 1
+
+    struct Table {
+        let name: String
+        let columns: [String]
+        /// Inserts a row of `columns`, in order.
+        var insert: String {
+            "INSERT INTO \"\(name)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        }
+        /// Column sets that must be unique across tenants (the rowid alias and UNIQUE
+        /// indexes without `tenant_id`): where an import can collide with another tenant. A
+        /// key holding a reference to another tenant table is left out: the row it refers to
+        /// is the snapshot's (checked here), and that row's own key is checked.
+        let uniqueKeys: [[String]]
+        /// Whether a foreign key leaves the tenant's world (a table that is neither a tenant
+        /// table nor `tenants`): only such references need checking again in the real tables.
+        let refersOutside: Bool
+        /// The rowid of the snapshot's row inserted first, when rowids are IDs (an INTEGER
+        /// PRIMARY KEY): its highest, so that rows others create meanwhile get higher IDs.
+        let reservedRowid: Int64?
+    }
+
+    let source: SnapshotDocument.TenantState
+    /// The ID sequences, as the snapshot's migrations left them.
+    let sequences: [(name: String, next: Int64)]
+    /// Tenant tables, parents before children (by their foreign keys).
+    let tables: [Table]
+    private let scratch: Database
+
+    /// Stages `document`'s rows, then those `more` inserts (the streamed rest of its rows,
+    /// see SnapshotStaging+Reading.swift). The scratch database is built up to the snapshot's
+    /// own migrations and the rows loaded there; the migrations it lacks then run over them,
+    /// as over an old database file (see SnapshotDocument+Upgrade.swift). Each table's JSON
+    /// is dropped once stored.
+    init(
+        _ document: consuming SnapshotDocument, migrations: [Migration],
+        more: (Connection, _ known: [String: [String]]) throws -> Void = { _, _ in }
+    ) throws {
+        guard document.tenants.count == 1, let source = document.tenants.first else {
+            throw DomainError.invalid(
+                "tenants", "tenants must hold exactly one tenant to import into a token; use ?all=true for a full snapshot")
+        }
+        let written = try document.writtenUnder(migrations)
+        self.source = source
+        scratch = try Database(path: ":memory:")
+        do {
+            // Rows go in table by table, in any order; references are checked once all are in.
+            try scratch.read { try $0.execute("PRAGMA foreign_keys = OFF") }
+            (sequences, tables) = try scratch.write { connection in
+                try Migrator.migrate(connection, written)
+                try SnapshotDocument.insertTenantRow(source, id: Self.scratchTenant, token: "staged", in: connection)
+                try SnapshotDocument.mergeSequences(document.sequences, in: connection)
+                let known = try SnapshotDocument.knownTables(connection)
+                for index in document.tables.indices {
+                    let table = document.tables[index]
+                    document.tables[index].rows = []
+                    try SnapshotDocument.insert(
+                        table, tenantId: Self.scratchTenant, known: known, cached: true, in: connection)
+                }
+                try more(connection, known)
+                try Migrator.migrate(connection, migrations)
+                try SnapshotDocument.checkReferences(connection)
+                let sequences = try connection.query("SELECT name, next_value FROM sequences ORDER BY name")
+                    .map { ($0.string("name"), $0.int64("next_value")) }
+                return (sequences, try Self.describe(connection))
+            }
+        } catch {
+            scratch.close()
+            throw error
+        }
+    }
+
+    func close() { scratch.close() }
+
+    /// Up to `limit` rows of `table` after `rowid`: the rowid first, then `table.columns`.
+    func page(of table: Table, columns: [String]? = nil, after rowid: Int64, limit: Int) throws -> [Row] {
+        let list = (columns ?? table.columns).map { "\"\($0)\"" }.joined(separator: ", ")
+        return try scratch.read { connection in
+            try connection.query(
+                "SELECT rowid AS staged_rowid, \(list) FROM \"\(table.name)\" WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                [rowid, limit])
+        }
+    }
+
+    /// The tenant tables with their unique keys, parents before children.
+    private static func describe(_ connection: Connection) throws -> [Table] {
+        let tenantTables = try Snapshot.tenantTables(connection)
+        let names = Set(tenantTables.map(\.name))
+        var parents: [String: Set<String>] = [:]
+        var unordered: [String: Table] = [:]
+        for (name, columns) in tenantTables {
+            let foreignKeys = try connection.query("SELECT \"table\" AS parent, \"from\" FROM pragma_foreign_key_list(?)", name)
+            let referenced = Set(foreignKeys.map { $0.string("parent") })
+            let referring = Set(foreignKeys.filter { names.contains($0.string("parent")) }.map { $0.string("from") })
+            parents[name] = referenced.intersection(names).subtracting([name])
+            unordered[name] = Table(
+                name: name, columns: columns,
+                uniqueKeys: try uniqueKeys(of: name, in: connection).filter { referring.isDisjoint(with: $0) },
+                refersOutside: !referenced.subtracting(names).subtracting(["tenants"]).isEmpty,
+                reservedRowid: try rowidAlias(of: name, in: connection) == nil
+                    ? nil : connection.first("SELECT max(rowid) AS highest FROM \"\(name)\"")?.optionalInt("highest").map(Int64.init))
+        }
+        var ordered: [Table] = []
+        var placed: Set<String> = []
+        while ordered.count < tenantTables.count {
+            // A cycle (none in this schema) is broken in name order: rows are copied with
+            // foreign keys off, so the order only keeps the copy tidy.
+            let ready = tenantTables.map(\.name).filter { !placed.contains($0) && parents[$0, default: []].isSubset(of: placed) }
+            for name in ready.isEmpty ? [tenantTables.map(\.name).first { !placed.contains($0) }!] : ready {
+                ordered.append(unordered[name]!)
+                placed.insert(name)
+            }
+        }
+        return ordered
+    }
+
+    /// The INTEGER PRIMARY KEY column, which is the rowid itself.
+    private static func rowidAlias(of table: String, in connection: Connection) throws -> String? {
+        let primary = try connection.query("SELECT name, type FROM pragma_table_info(?) WHERE pk > 0", table)
+        return primary.count == 1 && primary[0].string("type").uppercased() == "INTEGER" ? primary[0].string("name") : nil
+    }
+
+    private static func uniqueKeys(of table: String, in connection: Connection) throws -> [[String]] {
+        var keys: [[String]] = try rowidAlias(of: table, in: connection).map { [[$0]] } ?? []
+        let indexes = try connection.query(
+            "SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1 AND partial = 0", table)
+        for index in indexes {
+            let columns = try connection.query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", index.string("name"))
+            let names = columns.compactMap { $0.optionalString("name") }
+            if names.count == columns.count, !names.contains("tenant_id") { keys.append(names) }
+        }
+        return keys
+    }
+}
