@@ -95,13 +95,11 @@ final class SnapshotStaging {
     private static func describe(_ connection: Connection) throws -> [Table] {
         let tenantTables = try Snapshot.tenantTables(connection)
         let names = Set(tenantTables.map(\.name))
-        var parents: [String: Set<String>] = [:]
         var unordered: [String: Table] = [:]
         for (name, columns) in tenantTables {
             let foreignKeys = try connection.query("SELECT \"table\" AS parent, \"from\" FROM pragma_foreign_key_list(?)", name)
             let referenced = Set(foreignKeys.map { $0.string("parent") })
             let referring = Set(foreignKeys.filter { names.contains($0.string("parent")) }.map { $0.string("from") })
-            parents[name] = referenced.intersection(names).subtracting([name])
             unordered[name] = Table(
                 name: name, columns: columns,
                 uniqueKeys: try uniqueKeys(of: name, in: connection).filter { referring.isDisjoint(with: $0) },
@@ -109,18 +107,7 @@ final class SnapshotStaging {
                 reservedRowid: try rowidAlias(of: name, in: connection) == nil
                     ? nil : connection.first("SELECT max(rowid) AS highest FROM \"\(name)\"")?.optionalInt("highest").map(Int64.init))
         }
-        var ordered: [Table] = []
-        var placed: Set<String> = []
-        while ordered.count < tenantTables.count {
-            // A cycle (none in this schema) is broken in name order: rows are copied with
-            // foreign keys off, so the order only keeps the copy tidy.
-            let ready = tenantTables.map(\.name).filter { !placed.contains($0) && parents[$0, default: []].isSubset(of: placed) }
-            for name in ready.isEmpty ? [tenantTables.map(\.name).first { !placed.contains($0) }!] : ready {
-                ordered.append(unordered[name]!)
-                placed.insert(name)
-            }
-        }
-        return ordered
+        return try TableOrder.childrenFirst(connection).reversed().compactMap { unordered[$0] }
     }
 
     /// The INTEGER PRIMARY KEY column, which is the rowid itself.
