@@ -9,14 +9,16 @@ public enum VirtualServerSettings {
     /// A higher monthly price charges the difference now; a lower one refunds nothing.
     public static func change(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws {
         var server = try VirtualServers.find(serverId, in: context)
-        let cpuCores = try VirtualServerSpec.cpuCores(fields, required: false)
-        let memoryMB = try VirtualServerSpec.memoryMB(fields, required: false)
-        let diskGB = try VirtualServerSpec.diskGB(fields, required: false)
-        let ipCount = try VirtualServerSpec.ipCount(fields, required: false)
+        var errors = FieldErrors()
+        let cpuCores = try errors.reading { try VirtualServerSpec.cpuCores(fields, required: false) }
+        let memoryMB = try errors.reading { try VirtualServerSpec.memoryMB(fields, required: false) }
+        let diskGB = try errors.reading { try VirtualServerSpec.diskGB(fields, required: false) }
+        let ipCount = try errors.reading { try VirtualServerSpec.ipCount(fields, required: false) }
         if let diskGB, diskGB < server.diskGB {
-            throw DomainError.invalid(
+            errors.add(
                 "disk", "disk must not be smaller than the current \(server.diskGB)G (downgrading a disk could lose data)")
         }
+        try errors.throwIfAny()
         try server.requireIdle()
         server.cpuCores = cpuCores ?? server.cpuCores
         server.memoryMB = memoryMB ?? server.memoryMB

@@ -20,15 +20,12 @@ public enum DedicatedMarket {
     public static func order(
         offerId: Int?, template: String?, hostname: String?, catalog: DedicatedCatalog, in context: TenantContext
     ) throws -> Int {
-        let rule = "id must be the id of an offer on GET /datacenter/dedicated/market"
-        guard let offerId else { throw DomainError.invalid("id", "id is required; \(rule)") }
-        guard let offer = catalog.offer(offerId) else { throw DomainError.invalid("id", "\(rule); \(offerId) is not") }
-        if try takenOffers(in: context).contains(offerId) {
-            throw DomainError.invalid(
-                "id", "\(rule); offer \(offerId) has already been ordered (it is dedicated server \(offerId))")
-        }
-        let template = try catalog.template(from: template)
-        let hostname = try DedicatedHostname.validated(hostname, field: "hostname", required: true)!
+        var errors = FieldErrors()
+        let offer = try errors.reading { try available(offerId, catalog: catalog, in: context) }
+        let template = try errors.reading { try catalog.template(from: template) }
+        let hostname = try errors.reading { try DedicatedHostname.validated(hostname, field: "hostname", required: true) }
+        try errors.throwIfAny()
+        guard let offer, let template, let hostname else { throw DomainError.invalid("body", "the order is incomplete") }
         try context.charge(euros: offer.configuration.price)
         let server = try DedicatedServer.create(
             id: offer.id, orderId: try context.nextID("dedicated_order", first: firstOrderNumber), offerId: offer.id,
@@ -38,6 +35,18 @@ public enum DedicatedMarket {
             DedicatedLifecycle.provision, resourceType: DedicatedServer.resourceType, resourceId: server.id,
             queuedFor: 0, runsFor: Int64(offer.provisioningHours) * 3_600_000)
         return server.id
+    }
+
+    /// The offer `id` names, if it exists and nobody has ordered it yet.
+    private static func available(_ offerId: Int?, catalog: DedicatedCatalog, in context: TenantContext) throws -> DedicatedOffer {
+        let rule = "id must be the id of an offer on GET /datacenter/dedicated/market"
+        guard let offerId else { throw DomainError.invalid("id", "id is required; \(rule)") }
+        guard let offer = catalog.offer(offerId) else { throw DomainError.invalid("id", "\(rule); \(offerId) is not") }
+        if try takenOffers(in: context).contains(offerId) {
+            throw DomainError.invalid(
+                "id", "\(rule); offer \(offerId) has already been ordered (it is dedicated server \(offerId))")
+        }
+        return offer
     }
 
     private static func takenOffers(in context: TenantContext) throws -> Set<Int> {
