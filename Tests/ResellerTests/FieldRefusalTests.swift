@@ -59,6 +59,19 @@ import Testing
         #expect(named(reinstall, ["template", "hostname", "sshKey"]) == ["template", "hostname", "sshKey"])
     }
 
+    @Test func reverseDNSNamesBothWrongFields() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.runningVM()
+        let cloud = sandbox.request(.POST, sandbox.server(vm, "rdns"), json: ["ip": "10.0.0.1", "hostname": "nodot"])
+        #expect(cloud.status == 400)
+        #expect(named(cloud, ["ip", "hostname"]) == ["ip", "hostname"])
+        let dedicated = DedicatedFixture.deliveredServer(sandbox)
+        let response = sandbox.request(
+            .PUT, DedicatedFixture.path(dedicated, "rdns"), json: ["ip": "10.0.0.1", "hostname": "a b"])
+        #expect(response.status == 400)
+        #expect(named(response, ["ip", "hostname"]) == ["ip", "hostname"])
+    }
+
     @Test func aScheduledTaskNamesBothWrongFields() throws {
         let sandbox = try TestSandbox()
         let id = sandbox.runningVM()

@@ -64,16 +64,25 @@ public enum VirtualServerSettings {
     /// `POST .../rdns`: `ip` must be one of the VM's IPv4 addresses, `hostname` a FQDN.
     public static func setReverseDNS(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws {
         var server = try VirtualServers.find(serverId, in: context)
-        let ip = try fields.requiredString("ip")
-        guard server.ipv4.contains(ip) else {
-            throw DomainError.invalid(
-                "ip", "ip must be one of the server's IPv4 addresses (\(server.ipv4.joined(separator: ", ")))")
+        var errors = FieldErrors()
+        let ip = try errors.reading { () -> String? in
+            let ip = try fields.requiredString("ip")
+            guard server.ipv4.contains(ip) else {
+                throw DomainError.invalid(
+                    "ip", "ip must be one of the server's IPv4 addresses (\(server.ipv4.joined(separator: ", ")))")
+            }
+            return ip
         }
-        let hostname = try fields.requiredString("hostname")
-        guard isFQDN(hostname) else {
-            throw DomainError.invalid(
-                "hostname", "hostname must be a fully qualified domain name like \"mail.example.com\"")
+        let hostname = try errors.reading { () -> String? in
+            let hostname = try fields.requiredString("hostname")
+            guard isFQDN(hostname) else {
+                throw DomainError.invalid(
+                    "hostname", "hostname must be a fully qualified domain name like \"mail.example.com\"")
+            }
+            return hostname
         }
+        try errors.throwIfAny()
+        guard let ip, let hostname else { throw DomainError.invalid("body", "ip and hostname are required") }
         server.reverseDNS[ip] = .string(hostname)
         try VirtualServers.save(server, in: context)
     }
