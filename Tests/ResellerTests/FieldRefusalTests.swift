@@ -97,6 +97,9 @@ import Testing
             .POST, "/api/v1/datacenter/dedicated/order", json: ["id": 999_999, "template": "Windows95", "hostname": "a b"])
         #expect(market.status == 400)
         #expect(named(market, ["id", "template", "hostname"]) == ["id", "template", "hostname"])
+        let word = sandbox.request(
+            .POST, "/api/v1/datacenter/dedicated/order", json: ["id": "value", "template": "value", "hostname": "a b"])
+        #expect(named(word, ["id", "template", "hostname"]) == ["id", "template", "hostname"])
         // The documents' example, pasted with its "value" placeholders.
         let byod = sandbox.request(
             .POST, "/api/v1/datacenter/dedicated/order/byod",

@@ -15,15 +15,18 @@ public enum DedicatedMarket {
     }
 
     /// `POST /datacenter/dedicated/order`: validates everything, then charges, then creates.
-    /// Returns the server's ID.
+    /// Returns the server's ID. `unreadable` holds fields that could not even be read (a word
+    /// for `id`): refused with the others' problems, and not checked again.
     @discardableResult
     public static func order(
-        offerId: Int?, template: String?, hostname: String?, catalog: DedicatedCatalog, in context: TenantContext
+        offerId: Int?, template: String?, hostname: String?, unreadable: FieldErrors = FieldErrors(),
+        catalog: DedicatedCatalog, in context: TenantContext
     ) throws -> Int {
-        var errors = FieldErrors()
-        let offer = try errors.reading { try available(offerId, catalog: catalog, in: context) }
-        let template = try errors.reading { try catalog.template(from: template) }
-        let hostname = try errors.reading { try DedicatedHostname.validated(hostname, field: "hostname", required: true) }
+        var errors = unreadable
+        let offer = unreadable.names("id") ? nil : try errors.reading { try available(offerId, catalog: catalog, in: context) }
+        let template = unreadable.names("template") ? nil : try errors.reading { try catalog.template(from: template) }
+        let hostname = unreadable.names("hostname")
+            ? nil : try errors.reading { try DedicatedHostname.validated(hostname, field: "hostname", required: true) }
         try errors.throwIfAny()
         guard let offer, let template, let hostname else { throw DomainError.invalid("body", "the order is incomplete") }
         try context.charge(euros: offer.configuration.price)
