@@ -72,14 +72,14 @@ public enum ByodOrder {
     /// `POST /datacenter/dedicated/order/byod`: validates everything, then charges, reserves
     /// and starts the build. Returns the order number.
     public static func place(_ request: Request, catalog: DedicatedCatalog, in context: TenantContext) throws -> Int {
-        let unreadable = request.unreadable
-        var errors = unreadable
-        let chosen = unreadable.names("parts") ? nil : try errors.reading { try choose(request.parts, catalog: catalog, in: context) }
-        let template = unreadable.names("template") ? nil : try errors.reading { try catalog.template(from: request.template) }
-        let hostname = unreadable.names("hostname")
-            ? nil : try errors.reading { try DedicatedHostname.validated(request.hostname, field: "hostname", required: false) }
+        var errors = request.unreadable
+        let chosen = try errors.reading(unlessRefused: "parts") { try choose(request.parts, catalog: catalog, in: context) }
+        let template = try errors.reading(unlessRefused: "template") { try catalog.template(from: request.template) }
+        let hostname = try errors.reading(unlessRefused: "hostname") {
+            try DedicatedHostname.validated(request.hostname, field: "hostname", required: false)
+        }
         let ipCount = request.ipCount ?? 1
-        if !unreadable.names("ipCount"), !ipCounts.contains(ipCount) {
+        if !errors.names("ipCount"), !ipCounts.contains(ipCount) {
             errors.add("ipCount", "ipCount must be an integer between \(ipCounts.lowerBound) and \(ipCounts.upperBound)")
         }
         try errors.throwIfAny()

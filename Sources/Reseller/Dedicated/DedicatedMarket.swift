@@ -23,10 +23,11 @@ public enum DedicatedMarket {
         catalog: DedicatedCatalog, in context: TenantContext
     ) throws -> Int {
         var errors = unreadable
-        let offer = unreadable.names("id") ? nil : try errors.reading { try available(offerId, catalog: catalog, in: context) }
-        let template = unreadable.names("template") ? nil : try errors.reading { try catalog.template(from: template) }
-        let hostname = unreadable.names("hostname")
-            ? nil : try errors.reading { try DedicatedHostname.validated(hostname, field: "hostname", required: true) }
+        let offer = try errors.reading(unlessRefused: "id") { try available(offerId, catalog: catalog, in: context) }
+        let template = try errors.reading(unlessRefused: "template") { try catalog.template(from: template) }
+        let hostname = try errors.reading(unlessRefused: "hostname") {
+            try DedicatedHostname.validated(hostname, field: "hostname", required: true)
+        }
         try errors.throwIfAny()
         guard let offer, let template, let hostname else { throw DomainError.invalid("body", "the order is incomplete") }
         try context.charge(euros: offer.configuration.price)
