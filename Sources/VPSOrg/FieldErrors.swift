@@ -1,25 +1,10 @@
 import SandboxCore
 import StructuredData
 
-/// Collects every field's problem before refusing, because Django REST Framework
-/// serializers report all invalid fields at once. Type and presence messages are DRF's own
-/// (`This field is required.`); rule messages name the field and the rule.
-struct FieldErrors {
-    private var entries: [(field: String, messages: [String])] = []
-
-    mutating func add(_ field: String, _ message: String) {
-        if let index = entries.firstIndex(where: { $0.field == field }) {
-            entries[index].messages.append(message)
-        } else {
-            entries.append((field, [message]))
-        }
-    }
-
-    func throwIfAny() throws {
-        guard let first = entries.first else { return }
-        throw DomainError(.invalidInput, "\(first.field): \(first.messages[0])", fieldErrors: entries)
-    }
-
+/// Django REST Framework's readings of a field: serializers report all invalid fields at
+/// once, and their type and presence messages are DRF's own (`This field is required.`);
+/// rule messages name the field and the rule.
+extension FieldErrors {
     /// How a field may be left out.
     enum Presence {
         /// Must be sent with a value (create's required fields, every field of PUT).

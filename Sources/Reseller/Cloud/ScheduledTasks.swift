@@ -52,8 +52,11 @@ public enum ScheduledTasks {
     @discardableResult
     public static func create(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws -> Int {
         let server = try VirtualServers.find(serverId, in: context)
-        let command = try choice("command", Command.self, in: fields)
-        let interval = try choice("interval", Interval.self, in: fields)
+        var errors = FieldErrors()
+        let command = try errors.reading { try choice("command", Command.self, in: fields) }
+        let interval = try errors.reading { try choice("interval", Interval.self, in: fields) }
+        try errors.throwIfAny()
+        guard let command, let interval else { throw DomainError.invalid("body", "the task is incomplete") }
         let id = try context.nextID(resourceType, first: 1)
         let next = interval.next(after: context.now)
         try context.connection.run(

@@ -17,14 +17,19 @@ public enum VirtualServerProvisioning {
     /// `POST /datacenter/server`: validates, charges one month, creates the VM (`installing`)
     /// and starts its install job.
     public static func create(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
-        let template = try VirtualServerSpec.template(fields, catalog: catalog, required: true)!
-        let cpuCores = try VirtualServerSpec.cpuCores(fields, required: true)!
-        let memoryMB = try VirtualServerSpec.memoryMB(fields, required: true)!
-        let diskGB = try VirtualServerSpec.diskGB(fields, required: true)!
-        let ipCount = try VirtualServerSpec.ipCount(fields, required: true)!
-        let location = try VirtualServerSpec.location(fields, catalog: catalog)
-        let hostname = try VirtualServerSpec.hostname(fields)
-        let sshKey = try VirtualServerSpec.sshKey(fields)
+        var errors = FieldErrors()
+        let template = try errors.reading { try VirtualServerSpec.template(fields, catalog: catalog, required: true) }
+        let cpuCores = try errors.reading { try VirtualServerSpec.cpuCores(fields, required: true) }
+        let memoryMB = try errors.reading { try VirtualServerSpec.memoryMB(fields, required: true) }
+        let diskGB = try errors.reading { try VirtualServerSpec.diskGB(fields, required: true) }
+        let ipCount = try errors.reading { try VirtualServerSpec.ipCount(fields, required: true) }
+        let location = try errors.reading { try VirtualServerSpec.location(fields, catalog: catalog) }
+        let hostname = try errors.reading { try VirtualServerSpec.hostname(fields) }
+        let sshKey = try errors.reading { try VirtualServerSpec.sshKey(fields) }
+        try errors.throwIfAny()
+        guard let template, let cpuCores, let memoryMB, let diskGB, let ipCount, let location else {
+            throw DomainError.invalid("body", "the server order is incomplete")
+        }
 
         let price = VirtualServerPrice.monthlyCents(cpuCores: cpuCores, memoryMB: memoryMB, diskGB: diskGB, ipCount: ipCount)
         try context.charge(euros: Double(price) / 100)
@@ -49,11 +54,14 @@ public enum VirtualServerProvisioning {
     ) throws -> JobRecord {
         var server = try VirtualServers.find(serverId, in: context)
         try server.requireIdle()
-        if let template = try VirtualServerSpec.template(fields, catalog: catalog, required: false) {
-            server.template = template
-        }
-        if let hostname = try VirtualServerSpec.hostname(fields) { server.hostname = hostname }
-        if let sshKey = try VirtualServerSpec.sshKey(fields) { server.sshKey = sshKey }
+        var errors = FieldErrors()
+        let template = try errors.reading { try VirtualServerSpec.template(fields, catalog: catalog, required: false) }
+        let hostname = try errors.reading { try VirtualServerSpec.hostname(fields) }
+        let sshKey = try errors.reading { try VirtualServerSpec.sshKey(fields) }
+        try errors.throwIfAny()
+        server.template = template ?? server.template
+        server.hostname = hostname ?? server.hostname
+        server.sshKey = sshKey ?? server.sshKey
         try VirtualServerPower.cancelPending(server, in: context)
         let job = try context.startJob(
             reinstallJob, resourceType: VirtualServer.resourceType, resourceId: server.id, queuedFor: queuedFor,

@@ -9,14 +9,16 @@ public enum VirtualServerSettings {
     /// A higher monthly price charges the difference now; a lower one refunds nothing.
     public static func change(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws {
         var server = try VirtualServers.find(serverId, in: context)
-        let cpuCores = try VirtualServerSpec.cpuCores(fields, required: false)
-        let memoryMB = try VirtualServerSpec.memoryMB(fields, required: false)
-        let diskGB = try VirtualServerSpec.diskGB(fields, required: false)
-        let ipCount = try VirtualServerSpec.ipCount(fields, required: false)
+        var errors = FieldErrors()
+        let cpuCores = try errors.reading { try VirtualServerSpec.cpuCores(fields, required: false) }
+        let memoryMB = try errors.reading { try VirtualServerSpec.memoryMB(fields, required: false) }
+        let diskGB = try errors.reading { try VirtualServerSpec.diskGB(fields, required: false) }
+        let ipCount = try errors.reading { try VirtualServerSpec.ipCount(fields, required: false) }
         if let diskGB, diskGB < server.diskGB {
-            throw DomainError.invalid(
+            errors.add(
                 "disk", "disk must not be smaller than the current \(server.diskGB)G (downgrading a disk could lose data)")
         }
+        try errors.throwIfAny()
         try server.requireIdle()
         server.cpuCores = cpuCores ?? server.cpuCores
         server.memoryMB = memoryMB ?? server.memoryMB
@@ -62,16 +64,25 @@ public enum VirtualServerSettings {
     /// `POST .../rdns`: `ip` must be one of the VM's IPv4 addresses, `hostname` a FQDN.
     public static func setReverseDNS(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws {
         var server = try VirtualServers.find(serverId, in: context)
-        let ip = try fields.requiredString("ip")
-        guard server.ipv4.contains(ip) else {
-            throw DomainError.invalid(
-                "ip", "ip must be one of the server's IPv4 addresses (\(server.ipv4.joined(separator: ", ")))")
+        var errors = FieldErrors()
+        let ip = try errors.reading { () -> String? in
+            let ip = try fields.requiredString("ip")
+            guard server.ipv4.contains(ip) else {
+                throw DomainError.invalid(
+                    "ip", "ip must be one of the server's IPv4 addresses (\(server.ipv4.joined(separator: ", ")))")
+            }
+            return ip
         }
-        let hostname = try fields.requiredString("hostname")
-        guard isFQDN(hostname) else {
-            throw DomainError.invalid(
-                "hostname", "hostname must be a fully qualified domain name like \"mail.example.com\"")
+        let hostname = try errors.reading { () -> String? in
+            let hostname = try fields.requiredString("hostname")
+            guard isFQDN(hostname) else {
+                throw DomainError.invalid(
+                    "hostname", "hostname must be a fully qualified domain name like \"mail.example.com\"")
+            }
+            return hostname
         }
+        try errors.throwIfAny()
+        guard let ip, let hostname else { throw DomainError.invalid("body", "ip and hostname are required") }
         server.reverseDNS[ip] = .string(hostname)
         try VirtualServers.save(server, in: context)
     }

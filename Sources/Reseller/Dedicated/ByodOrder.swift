@@ -13,17 +13,24 @@ public enum ByodOrder {
 
     /// What the client asked for. `parts` keeps the kind the client named (nil for a plain
     /// list of part IDs), so that mistakes can be reported under the client's own field name.
+    /// `unreadable` holds the fields that could not even be read (a word for `ipCount`):
+    /// they are refused together with the rules' problems, and not checked again.
     public struct Request: Sendable {
         public var parts: [(kind: String?, id: Int)]
         public var template: String?
         public var hostname: String?
         public var ipCount: Int?
+        public var unreadable: FieldErrors
 
-        public init(parts: [(kind: String?, id: Int)], template: String?, hostname: String?, ipCount: Int?) {
+        public init(
+            parts: [(kind: String?, id: Int)], template: String?, hostname: String?, ipCount: Int?,
+            unreadable: FieldErrors = FieldErrors()
+        ) {
             self.parts = parts
             self.template = template
             self.hostname = hostname
             self.ipCount = ipCount
+            self.unreadable = unreadable
         }
     }
 
@@ -65,14 +72,18 @@ public enum ByodOrder {
     /// `POST /datacenter/dedicated/order/byod`: validates everything, then charges, reserves
     /// and starts the build. Returns the order number.
     public static func place(_ request: Request, catalog: DedicatedCatalog, in context: TenantContext) throws -> Int {
-        let chosen = try choose(request.parts, catalog: catalog, in: context)
-        let template = try catalog.template(from: request.template)
-        let hostname = try DedicatedHostname.validated(request.hostname, field: "hostname", required: false)
-        let ipCount = request.ipCount ?? 1
-        guard ipCounts.contains(ipCount) else {
-            throw DomainError.invalid(
-                "ipCount", "ipCount must be an integer between \(ipCounts.lowerBound) and \(ipCounts.upperBound)")
+        var errors = request.unreadable
+        let chosen = try errors.reading(unlessRefused: "parts") { try choose(request.parts, catalog: catalog, in: context) }
+        let template = try errors.reading(unlessRefused: "template") { try catalog.template(from: request.template) }
+        let hostname = try errors.reading(unlessRefused: "hostname") {
+            try DedicatedHostname.validated(request.hostname, field: "hostname", required: false)
         }
+        let ipCount = request.ipCount ?? 1
+        if !errors.names("ipCount"), !ipCounts.contains(ipCount) {
+            errors.add("ipCount", "ipCount must be an integer between \(ipCounts.lowerBound) and \(ipCounts.upperBound)")
+        }
+        try errors.throwIfAny()
+        guard let chosen, let template else { throw DomainError.invalid("body", "the order is incomplete") }
         let price = chosen.values.map(\.price).reduce(0, +)
         try context.charge(euros: price)
         let number = try context.nextID(resourceType, first: firstOrderNumber)

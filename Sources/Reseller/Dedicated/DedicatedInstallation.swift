@@ -13,8 +13,11 @@ public enum DedicatedInstallation {
         _ id: Int, template: String?, hostname: String?, catalog: DedicatedCatalog, in context: TenantContext
     ) throws {
         var server = try DedicatedServers.idle(id, in: context)
-        let template = try catalog.template(from: template)
-        let hostname = try DedicatedHostname.validated(hostname, field: "hostname", required: false)
+        var errors = FieldErrors()
+        let template = try errors.reading { try catalog.template(from: template) }
+        let hostname = try errors.reading { try DedicatedHostname.validated(hostname, field: "hostname", required: false) }
+        try errors.throwIfAny()
+        guard let template else { throw DomainError.invalid("template", "template is required") }
         let from = server.stateName
         try DedicatedPower.cancelBoot(id, in: context)
         server.goOffline(.halted, at: context.now)

@@ -53,7 +53,29 @@ enum DedicatedSchema {
         Migration(
             "dedicated.002-byod-failed-at",
             "ALTER TABLE dedicated_byod_orders ADD COLUMN failed_at INTEGER;"),
+        // Software installed over SSH, like `server_software` of VMs; a terminated server takes its packages along.
+        Migration(
+            "dedicated.003-software",
+            """
+            CREATE TABLE dedicated_software (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                server_id INTEGER NOT NULL,
+                package TEXT NOT NULL,
+                version TEXT NOT NULL,
+                status TEXT NOT NULL,
+                output TEXT,
+                ip TEXT NOT NULL,
+                job_id INTEGER,
+                created_at INTEGER NOT NULL,
+                FOREIGN KEY (tenant_id, server_id) REFERENCES dedicated_servers(tenant_id, id) ON DELETE CASCADE
+            );
+            CREATE INDEX dedicated_software_by_server ON dedicated_software(tenant_id, server_id, id);
+            """),
     ]
 
-    static let jobReferences = [JobReference(table: "dedicated_byod_orders", column: "job_id")]
+    static let jobReferences = [
+        JobReference(table: "dedicated_byod_orders", column: "job_id"),
+        JobReference(table: "dedicated_software", column: "job_id"),
+    ]
 }

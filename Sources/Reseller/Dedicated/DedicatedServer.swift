@@ -102,6 +102,14 @@ public struct DedicatedServer: Sendable {
         ).map(DedicatedServer.init(row:))
     }
 
+    /// This tenant's server with `address` among its IPs, or nil.
+    static func find(ipAddress address: String, in context: TenantContext) throws -> DedicatedServer? {
+        let pattern = "%" + JSONWriter.string(.string(address)) + "%"
+        return try context.connection.query(
+            "SELECT * FROM dedicated_servers WHERE tenant_id = ? AND ips LIKE ? ORDER BY id", [context.tenantId, pattern]
+        ).map(DedicatedServer.init(row:)).first { $0.ips.contains(address) }
+    }
+
     static func all(in context: TenantContext) throws -> [DedicatedServer] {
         try context.connection.query(
             "SELECT * FROM dedicated_servers WHERE tenant_id = ? ORDER BY id", context.tenantId

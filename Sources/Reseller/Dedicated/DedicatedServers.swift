@@ -51,6 +51,19 @@ public enum DedicatedServers {
     /// `PUT .../{sid}/rdns`: the IP must be one of the server's own IPv4 addresses.
     public static func setReverseDNS(_ id: Int, ip: String?, hostname: String?, in context: TenantContext) throws {
         var server = try idle(id, in: context)
+        var errors = FieldErrors()
+        let address = try errors.reading { try ownAddress(ip, of: server) }
+        let name = try errors.reading {
+            try DedicatedHostname.validated(hostname, field: "hostname", required: true, fullyQualified: true)
+        }
+        try errors.throwIfAny()
+        guard let address, let name else { throw DomainError.invalid("body", "ip and hostname are required") }
+        server.rdns[address] = .string(name)
+        try server.save(in: context)
+    }
+
+    /// `ip` of reverse DNS: one of the server's own IPv4 addresses.
+    private static func ownAddress(_ ip: String?, of server: DedicatedServer) throws -> String {
         let own = server.ips.joined(separator: ", ")
         guard let ip else { throw DomainError.invalid("ip", "ip is required; one of this server's IPv4 addresses (\(own))") }
         guard !ip.contains(":") else {
@@ -59,9 +72,7 @@ public enum DedicatedServers {
         guard server.ips.contains(ip) else {
             throw DomainError.invalid("ip", "ip must be one of this server's IPv4 addresses (\(own)); \(ip) is not")
         }
-        let name = try DedicatedHostname.validated(hostname, field: "hostname", required: true, fullyQualified: true)!
-        server.rdns[ip] = .string(name)
-        try server.save(in: context)
+        return ip
     }
 
     /// `GET .../{sid}/console`: a ticket for the sandbox's noVNC stand-in (10 s of real time).

@@ -13,9 +13,13 @@ enum ByodRoutes {
             },
             .tenant(.POST, "/datacenter/dedicated/order/byod", "Order a BYOD dedicated server") { request in
                 let fields = try request.fields()
+                var unreadable = FieldErrors()
                 let order = ByodOrder.Request(
-                    parts: try parts(in: fields), template: try fields.string("template"),
-                    hostname: try fields.string("hostname"), ipCount: try fields.int("ipCount", in: ByodOrder.ipCounts, required: false))
+                    parts: try unreadable.reading { try parts(in: fields) } ?? [],
+                    template: try unreadable.reading { try fields.string("template") },
+                    hostname: try unreadable.reading { try fields.string("hostname") },
+                    ipCount: try unreadable.reading { try fields.int("ipCount", in: ByodOrder.ipCounts, required: false) },
+                    unreadable: unreadable)
                 return ResellerAPI.result(.int(try ByodOrder.place(order, catalog: catalog, in: request.context)))
             },
             .tenant(.GET, "/datacenter/dedicated/order/byod/status/{id:int}", "BYOD order status") { request in

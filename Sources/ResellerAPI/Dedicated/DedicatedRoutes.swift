@@ -1,6 +1,7 @@
 import APIKit
 import HTTP1
 import Reseller
+import SandboxCore
 import StructuredData
 
 /// Routes of the dedicated-server endpoints (`/datacenter/dedicated...`): the market,
@@ -15,9 +16,12 @@ enum DedicatedRoutes {
             },
             .tenant(.POST, "/datacenter/dedicated/order", "Order a dedicated server from the market") { request in
                 let fields = try request.fields()
+                var unreadable = FieldErrors()
                 try DedicatedMarket.order(
-                    offerId: try fields.int("id"), template: try fields.string("template"),
-                    hostname: try fields.string("hostname"), catalog: catalog, in: request.context)
+                    offerId: try unreadable.reading { try fields.int("id") },
+                    template: try unreadable.reading { try fields.string("template") },
+                    hostname: try unreadable.reading { try fields.string("hostname") },
+                    unreadable: unreadable, catalog: catalog, in: request.context)
                 return ResellerAPI.result(true)
             },
             .tenant(.GET, "/datacenter/dedicated/templates", "List dedicated templates") { _ in .json(bytes: templates) },

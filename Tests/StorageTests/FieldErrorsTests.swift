@@ -1,0 +1,43 @@
+import SandboxCore
+import StructuredData
+import Testing
+
+@Suite struct FieldErrorsTests {
+    @Test func everyRefusedFieldIsRecordedAndRefusedAtOnce() throws {
+        let fields = InputFields(["cpuCores": 0, "mem": "lots", "disk": 25])
+        var errors = FieldErrors()
+        let cores = try errors.reading { try fields.int("cpuCores", in: 1...32, required: true) }
+        let memory = try errors.reading { try fields.int("mem", in: 512...4096, required: true) }
+        let disk = try errors.reading { try fields.int("disk", in: 10...100, required: true) }
+        errors.add("name", "This field is required.")
+        #expect(cores == nil && memory == nil && disk == 25)
+        #expect(errors.names("mem") && !errors.names("disk"))
+        do {
+            try errors.throwIfAny()
+            Issue.record("no refusal")
+        } catch let error as DomainError {
+            #expect(error.kind == .invalidInput)
+            #expect(error.message == "cpuCores must be an integer between 1 and 32; mem must be an integer between 512 and 4096; name: This field is required.")
+            #expect(error.fieldErrors.map(\.field) == ["cpuCores", "mem", "name"])
+        }
+    }
+
+    @Test func otherRefusalsEndTheReadingAndNoProblemsMeanNoRefusal() throws {
+        var errors = FieldErrors()
+        let error = #expect(throws: DomainError.self) {
+            _ = try errors.reading { () -> Int? in throw DomainError.notFound("Server 9 not found") }
+        }
+        #expect(error?.kind == .notFound)
+        #expect(errors.isEmpty)
+        try errors.throwIfAny()
+        errors.add("parts[cpu]", "parts[cpu] is required")
+        #expect(errors.names("parts"))
+        // A field refused while it was read is not checked again.
+        var checked = false
+        let parts = try errors.reading(unlessRefused: "parts") { () -> Int? in
+            checked = true
+            return 1
+        }
+        #expect(parts == nil && !checked)
+    }
+}
