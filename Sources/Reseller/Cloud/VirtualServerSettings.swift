@@ -67,11 +67,7 @@ public enum VirtualServerSettings {
             throw DomainError.invalid(
                 "ip", "ip must be one of the server's IPv4 addresses (\(server.ipv4.joined(separator: ", ")))")
         }
-        let hostname = try fields.requiredString("hostname")
-        guard isFQDN(hostname) else {
-            throw DomainError.invalid(
-                "hostname", "hostname must be a fully qualified domain name like \"mail.example.com\"")
-        }
+        let hostname = try HostnameRule.fullyQualified.required(try fields.requiredString("hostname"), field: "hostname")
         server.reverseDNS[ip] = .string(hostname)
         try VirtualServers.save(server, in: context)
     }
@@ -86,19 +82,5 @@ public enum VirtualServerSettings {
         }
         server.outgoingMailBlocked = deny
         try VirtualServers.save(server, in: context)
-    }
-
-    /// Labels of letters, digits and inner hyphens (1-63 characters), at least two of them,
-    /// an alphabetic top-level label; a trailing dot is allowed.
-    static func isFQDN(_ name: String) -> Bool {
-        let trimmed = name.hasSuffix(".") ? String(name.dropLast()) : name
-        let labels = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-        guard trimmed.count <= 253, labels.count >= 2, labels.last!.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            return false
-        }
-        return labels.allSatisfy { label in
-            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }
     }
 }

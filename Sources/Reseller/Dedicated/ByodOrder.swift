@@ -67,7 +67,7 @@ public enum ByodOrder {
     public static func place(_ request: Request, catalog: DedicatedCatalog, in context: TenantContext) throws -> Int {
         let chosen = try choose(request.parts, catalog: catalog, in: context)
         let template = try catalog.template(from: request.template)
-        let hostname = try DedicatedHostname.validated(request.hostname, field: "hostname", required: false)
+        let hostname = try HostnameRule.dedicatedServer.validated(request.hostname, field: "hostname")
         let ipCount = request.ipCount ?? 1
         guard ipCounts.contains(ipCount) else {
             throw DomainError.invalid(

@@ -14,7 +14,7 @@ public enum DedicatedInstallation {
     ) throws {
         var server = try DedicatedServers.idle(id, in: context)
         let template = try catalog.template(from: template)
-        let hostname = try DedicatedHostname.validated(hostname, field: "hostname", required: false)
+        let hostname = try HostnameRule.dedicatedServer.validated(hostname, field: "hostname")
         let from = server.stateName
         try DedicatedPower.cancelBoot(id, in: context)
         server.goOffline(.halted, at: context.now)

@@ -28,7 +28,7 @@ public enum DedicatedMarket {
                 "id", "\(rule); offer \(offerId) has already been ordered (it is dedicated server \(offerId))")
         }
         let template = try catalog.template(from: template)
-        let hostname = try DedicatedHostname.validated(hostname, field: "hostname", required: true)!
+        let hostname = try HostnameRule.dedicatedServer.required(hostname, field: "hostname")
         try context.charge(euros: offer.configuration.price)
         let server = try DedicatedServer.create(
             id: offer.id, orderId: try context.nextID("dedicated_order", first: firstOrderNumber), offerId: offer.id,

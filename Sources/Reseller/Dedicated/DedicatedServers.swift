@@ -59,7 +59,7 @@ public enum DedicatedServers {
         guard server.ips.contains(ip) else {
             throw DomainError.invalid("ip", "ip must be one of this server's IPv4 addresses (\(own)); \(ip) is not")
         }
-        let name = try DedicatedHostname.validated(hostname, field: "hostname", required: true, fullyQualified: true)!
+        let name = try HostnameRule.fullyQualified.required(hostname, field: "hostname")
         server.rdns[ip] = .string(name)
         try server.save(in: context)
     }
