@@ -45,7 +45,7 @@ extension SandboxRuntime {
     /// last transaction also deletes tenants that were created meanwhile.
     public func resetAll() throws {
         let ids = try database.read { connection in
-            try connection.query("SELECT id FROM tenants ORDER BY id").map { $0.int("id") }
+            try connection.query("SELECT id FROM tenants ORDER BY id").map { try $0.int("id") }
         }
         for id in ids { try eraseTenant(id: id) }
         try database.write { connection in

@@ -261,7 +261,7 @@ public final class SandboxRuntime: @unchecked Sendable {
                 WHERE n.clock_mode = 'realtime'
                   AND t.due_at <= n.clock_anchor_sandbox + CAST((? - n.clock_anchor_real) * n.clock_scale AS INTEGER)
                 """, [real]
-            ).map { $0.int("id") }
+            ).map { try $0.int("id") }
         }) ?? []
         for tenantId in due { try? catchUp(tenantId: tenantId) }
     }

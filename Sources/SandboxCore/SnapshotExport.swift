@@ -96,7 +96,7 @@ public final class SnapshotExport: @unchecked Sendable {
             "migrations": .array(try Snapshot.migrations(connection).map { .string($0) }),
             "exportedAt": .string(Timestamp.iso8601(real)),
             "tenants": .array(tenants.map { Snapshot.describe($0, real: real) }),
-            "sequences": .object(JSONObject(sequences.map { ($0.string("name"), .int($0.int64("next_value"))) })),
+            "sequences": .object(JSONObject(try sequences.map { try ($0.string("name"), .int($0.int64("next_value"))) })),
         ]
         var out = JSONWriter.bytes(head)
         out.removeLast()
@@ -123,7 +123,7 @@ public final class SnapshotExport: @unchecked Sendable {
             JSONWriter.write(Snapshot.encode(row, skipping: "snapshot_rowid"), into: &out)
         }
         if rows.count == Self.pageRows, let last = rows.last {
-            stage = .rows(table: index, after: last.int64("snapshot_rowid"), first: first && rows.isEmpty)
+            stage = .rows(table: index, after: try last.int64("snapshot_rowid"), first: first && rows.isEmpty)
         } else {
             out.append(UInt8(ascii: "]"))
             stage = index + 1 < tables.count ? .rows(table: index + 1, after: 0, first: true) : .tail

@@ -59,7 +59,7 @@ struct CloudScenario {
             return id
         }
         try context.completeJob(job.id)
-        if let password {
+        if password != nil {
             // Through the reset route's path, so the document's password rule holds here too.
             try vm.applying {
                 try VirtualServerSettings.resetPassword(id, vm.fields(["password"]), in: context)

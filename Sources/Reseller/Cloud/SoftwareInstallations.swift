@@ -23,9 +23,9 @@ public enum SoftwareInstallations {
             "SELECT * FROM server_software WHERE tenant_id = ? AND server_id = ? ORDER BY id", [context.tenantId, server.id]
         ).map { row in
             [
-                "id": .int(row.int("id")), "status": .string(row.string("status")), "package": .string(row.string("package")),
-                "version": .string(row.string("version")), "output": .string(row.optionalString("output")),
-                "ip": .string(row.string("ip")), "created_at": .string(Timestamp.laravel(row.int64("created_at"))),
+                "id": .int(try row.int("id")), "status": .string(try row.string("status")), "package": .string(try row.string("package")),
+                "version": .string(try row.string("version")), "output": .string(try row.optionalString("output")),
+                "ip": .string(try row.string("ip")), "created_at": .string(Timestamp.laravel(try row.int64("created_at"))),
             ]
         }
     }
@@ -35,9 +35,9 @@ public enum SoftwareInstallations {
     public static func install(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
         let request = try SoftwareRequest(fields, catalog: catalog, in: context)
         if let existing = try row(request.package.package, on: request.server.id, in: context) {
-            guard existing.string("status") == "failed" else {
+            guard try existing.string("status") == "failed" else {
                 throw DomainError.conflict(
-                    "\(request.package.package) is \(existing.string("status")) on server \(request.server.id)")
+                    "\(request.package.package) is \(try existing.string("status")) on server \(request.server.id)")
             }
             try context.connection.run("DELETE FROM server_software WHERE id = ?", existing.int("id"))
         }
@@ -58,11 +58,11 @@ public enum SoftwareInstallations {
     public static func uninstall(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
         let request = try SoftwareRequest(fields, catalog: catalog, in: context)
         guard let existing = try row(request.package.package, on: request.server.id, in: context),
-            existing.string("status") == "installed"
+            try existing.string("status") == "installed"
         else {
             throw DomainError.conflict("\(request.package.package) is not installed on server \(request.server.id)")
         }
-        let id = existing.int("id")
+        let id = try existing.int("id")
         let job = try start(uninstallJob, for: request, entry: id, runsFor: uninstallRunsFor, in: context)
         try context.connection.run(
             "UPDATE server_software SET status = 'uninstalling', output = NULL, job_id = ? WHERE id = ?", job.id, id)
@@ -120,7 +120,7 @@ public enum SoftwareInstallations {
             throw DomainError.conflict("Authentication failed: wrong root password for \(ip):\(port)")
         }
         let row = try context.connection.first("SELECT * FROM server_software WHERE id = ?", id)
-        return (id, "\(row?.string("package") ?? "package") \(row?.string("version") ?? "")", ip)
+        return (id, "\(try row?.string("package") ?? "package") \(try row?.string("version") ?? "")", ip)
     }
 
     /// The `server_software` row a job works on.

@@ -44,6 +44,6 @@ public enum DedicatedMarket {
         Set(
             try context.connection.query(
                 "SELECT offer_id FROM dedicated_servers WHERE tenant_id = ? AND offer_id IS NOT NULL", context.tenantId
-            ).map { $0.int("offer_id") })
+            ).map { try $0.int("offer_id") })
     }
 }
