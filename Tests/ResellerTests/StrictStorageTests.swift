@@ -39,4 +39,28 @@ import Testing
         #expect(response.status == 500)
         #expect(response.json["error"]?.stringValue?.contains("virtual_servers.ipv4 holds '[\"185.244.0.1\"', which is not JSON") == true)
     }
+
+    @Test func anUnknownClockModeIsA500NotARealtimeClock() throws {
+        let sandbox = try TestSandbox()
+        _ = sandbox.runningVM()
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE tenants SET clock_mode = 'sundial' WHERE token = ?", sandbox.token)
+        }
+        let response = sandbox.request(.GET, "/api/v1/datacenter/server")
+        #expect(response.status == 500)
+        #expect(response.json["error"]?.stringValue?.contains("tenants.clock_mode holds 'sundial'") == true, "\(response.json)")
+    }
+
+    /// Before, a task with an unknown stored command was silently skipped for good.
+    @Test func aDueTaskWithAnUnknownCommandIsA500NotASkip() throws {
+        let sandbox = try TestSandbox()
+        let id = sandbox.runningVM()
+        sandbox.request(.POST, sandbox.server(id, "scheduled"), json: ["command": "RESTART", "interval": "DAILY"])
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE scheduled_tasks SET command = 'DANCE' WHERE server_id = ?", id)
+        }
+        let advanced = sandbox.advance(seconds: 86_400)
+        #expect(advanced.status == 500)
+        #expect(advanced.json["error"]?.stringValue?.contains("scheduled_tasks.command holds 'DANCE'") == true, "\(advanced.json)")
+    }
 }
