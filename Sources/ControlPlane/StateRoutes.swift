@@ -1,4 +1,5 @@
 import APIKit
+import Foundation
 import HTTP1
 import SandboxCore
 import StructuredData
@@ -10,7 +11,19 @@ enum StateRoutes {
             APIRoute(.GET, "/state", "Export the tenant's world (or everything with ?all=true) as one snapshot", .deferred { request, _, respond in
                 let token = request.wantsAll ? nil : try request.requiredToken()
                 SnapshotExport.start(runtime: runtime, token: token) { started in
-                    respond(started.map { .json(streaming: body(of: $0)) })
+                    let export: SnapshotExport
+                    switch started {
+                    case .success(let started): export = started
+                    case .failure(let error): return respond(.failure(error))
+                    }
+                    // The head is read before answering, so a failure there is still a proper
+                    // error answer; later ones can only cut the stream short.
+                    export.next { head in
+                        switch head {
+                        case .success(let bytes): respond(.success(.json(streaming: body(of: export, first: bytes ?? []))))
+                        case .failure(let error): respond(.failure(error))
+                        }
+                    }
                 }
             }),
             APIRoute(.PUT, "/state", "Replace the tenant's world (or everything with ?all=true) from a snapshot", .long { request, _ in
@@ -25,10 +38,13 @@ enum StateRoutes {
         ]
     }
 
-    /// The export as a chunked body: one part per chunk, paced by the client's reading.
-    private static func body(of export: SnapshotExport) -> BodyStream {
-        BodyStream(
+    /// The export as a chunked body: `first`, then one part per chunk, paced by the client's
+    /// reading.
+    private static func body(of export: SnapshotExport, first: [UInt8]) -> BodyStream {
+        let pending = FirstPart(first)
+        return BodyStream(
             next: { deliver in
+                if let first = pending.take() { return deliver(.bytes(first)) }
                 export.next { part in
                     switch part {
                     case .success(let bytes?): deliver(.bytes(bytes))
@@ -38,5 +54,20 @@ enum StateRoutes {
                 }
             },
             cancel: { export.cancel() })
+    }
+}
+
+/// The part read before answering, handed out once.
+private final class FirstPart: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [UInt8]?
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func take() -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { bytes = nil }
+        return bytes
     }
 }

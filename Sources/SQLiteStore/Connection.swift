@@ -73,11 +73,11 @@ public final class Connection {
     /// Names of the user tables, for generic export and reset.
     public func tableNames() throws -> [String] {
         try query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            .map { $0.string("name") }
+            .map { try $0.string("name") }
     }
 
     public func columnNames(of table: String) throws -> [String] {
-        try query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table).map { $0.string("name") }
+        try query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table).map { try $0.string("name") }
     }
 
     private func prepared(_ sql: String) throws -> Statement {

@@ -16,7 +16,7 @@ public enum Migrator {
         try connection.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"
         )
-        let applied = Set(try connection.query("SELECT name FROM schema_migrations").map { $0.string("name") })
+        let applied = Set(try connection.query("SELECT name FROM schema_migrations").map { try $0.string("name") })
         var names: [String] = []
         for migration in migrations where !applied.contains(migration.name) {
             try connection.execute(migration.sql)

@@ -4,8 +4,8 @@ import CSQLite
 final class Statement {
     let handle: OpaquePointer
     let sql: String
-    /// Column names, read once: rows share this array instead of allocating names per row.
-    let columns: [String]
+    /// Column names and origins, read once: rows share them instead of allocating names per row.
+    let layout: RowLayout
 
     init(connection: OpaquePointer, sql: String) throws {
         var handle: OpaquePointer?
@@ -15,7 +15,11 @@ final class Statement {
         }
         self.handle = handle
         self.sql = sql
-        columns = (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+        let indices = 0..<sqlite3_column_count(handle)
+        layout = RowLayout(
+            columns: indices.map { String(cString: sqlite3_column_name(handle, $0)) },
+            tables: indices.map { sqlite3_column_table_name(handle, $0).map { String(cString: $0) } },
+            sql: sql)
     }
 
     deinit { sqlite3_finalize(handle) }
@@ -49,14 +53,14 @@ final class Statement {
     func rows(connection: OpaquePointer) throws -> [Row] {
         defer { sqlite3_reset(handle) }
         var rows: [Row] = []
-        let count = Int32(columns.count)
+        let count = Int32(layout.columns.count)
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return rows }
             guard code == SQLITE_ROW else {
                 throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
             }
-            rows.append(Row(columns: columns, values: (0..<count).map(column)))
+            rows.append(Row(layout: layout, values: (0..<count).map(column)))
         }
     }
 

@@ -33,15 +33,15 @@ public struct JobRecord: Sendable {
         self.payloadText = payloadText
     }
 
-    init(row: Row) {
-        id = row.int("id")
-        tenantId = row.int("tenant_id")
-        kind = row.string("kind")
-        resourceType = row.string("resource_type")
-        resourceId = row.int("resource_id")
-        createdAt = row.int64("created_at")
-        state = JobState(row: row)
-        payloadText = row.string("payload")
+    init(row: Row) throws {
+        id = try row.int("id")
+        tenantId = try row.int("tenant_id")
+        kind = try row.string("kind")
+        resourceType = try row.string("resource_type")
+        resourceId = try row.int("resource_id")
+        createdAt = try row.int64("created_at")
+        state = try JobState(row: row)
+        payloadText = try row.string("payload")
     }
 
     public var status: Status { state.status }
@@ -73,12 +73,12 @@ public struct JobState: Sendable {
         self.output = output
     }
 
-    init(row: Row) {
-        status = JobRecord.Status(rawValue: row.string("status")) ?? .failed
-        startsAt = row.int64("starts_at")
-        finishesAt = row.int64("finishes_at")
-        endedAt = row.optionalInt("ended_at").map(Int64.init)
-        output = row.optionalString("output").flatMap { try? JSONParser.parse($0) }
+    init(row: Row) throws {
+        status = try row.value("status", as: JobRecord.Status.self)
+        startsAt = try row.int64("starts_at")
+        finishesAt = try row.int64("finishes_at")
+        endedAt = try row.optionalInt("ended_at").map(Int64.init)
+        output = try row.optionalJSON("output")
     }
 
     public var isActive: Bool { status == .queued || status == .running }
@@ -129,13 +129,13 @@ public struct DueTimer: Sendable {
     public let resourceType: String?
     public let resourceId: Int?
 
-    init(row: Row) {
-        id = row.int("id")
-        dueAt = row.int64("due_at")
-        kind = row.string("kind")
-        payloadText = row.string("payload")
-        jobId = row.optionalInt("job_id")
-        resourceType = row.optionalString("resource_type")
-        resourceId = row.optionalInt("resource_id")
+    init(row: Row) throws {
+        id = try row.int("id")
+        dueAt = try row.int64("due_at")
+        kind = try row.string("kind")
+        payloadText = try row.string("payload")
+        jobId = try row.optionalInt("job_id")
+        resourceType = try row.optionalString("resource_type")
+        resourceId = try row.optionalInt("resource_id")
     }
 }

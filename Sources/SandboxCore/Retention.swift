@@ -47,9 +47,9 @@ struct Retention: Sendable {
         var complete = true
         if let row = try connection.first(
             "SELECT id, at FROM events WHERE tenant_id = ? ORDER BY id LIMIT 1 OFFSET ?", tenantId, batch),
-            row.int64("at") < cutoff
+            try row.int64("at") < cutoff
         {
-            bound = row.int("id")
+            bound = try row.int("id")
             complete = false
         } else {
             bound = try connection.first(

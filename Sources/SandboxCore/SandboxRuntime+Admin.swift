@@ -46,7 +46,7 @@ extension SandboxRuntime {
     /// last transaction also deletes tenants that were created meanwhile.
     public func resetAll() throws {
         let (ids, tables) = try database.read { connection in
-            (try connection.query("SELECT id FROM tenants ORDER BY id").map { $0.int("id") }, try TableOrder.childrenFirst(connection))
+            (try connection.query("SELECT id FROM tenants ORDER BY id").map { try $0.int("id") }, try TableOrder.childrenFirst(connection))
         }
         for id in ids { try eraseTenant(id: id, tables: tables) }
         try database.write { connection in

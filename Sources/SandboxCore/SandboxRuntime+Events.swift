@@ -12,15 +12,15 @@ public struct EventRecord: Sendable {
     public let at: Int64
     public let jobId: Int?
 
-    init(row: Row) {
-        id = row.int("id")
-        token = row.string("token")
-        resourceType = row.string("resource_type")
-        resourceId = row.int("resource_id")
-        from = row.optionalString("from_state")
-        to = row.string("to_state")
-        at = row.int64("at")
-        jobId = row.optionalInt("job_id")
+    init(row: Row) throws {
+        id = try row.int("id")
+        token = try row.string("token")
+        resourceType = try row.string("resource_type")
+        resourceId = try row.int("resource_id")
+        from = try row.optionalString("from_state")
+        to = try row.string("to_state")
+        at = try row.int64("at")
+        jobId = try row.optionalInt("job_id")
     }
 }
 

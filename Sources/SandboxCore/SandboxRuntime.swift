@@ -261,7 +261,7 @@ public final class SandboxRuntime: @unchecked Sendable {
                 WHERE n.clock_mode = 'realtime'
                   AND t.due_at <= n.clock_anchor_sandbox + CAST((? - n.clock_anchor_real) * n.clock_scale AS INTEGER)
                 """, [real]
-            ).map { (id: $0.int("id"), token: $0.string("token")) }
+            ).map { (id: try $0.int("id"), token: try $0.string("token")) }
         }) ?? []
         // In the tenant's lane, like any long work: never between the slices of another.
         for tenant in due { try? exclusively(token: tenant.token) { try catchUp(tenantId: tenant.id) } }

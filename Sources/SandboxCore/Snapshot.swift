@@ -27,7 +27,7 @@ public enum Snapshot {
     }
 
     static func migrations(_ connection: Connection) throws -> [String] {
-        try connection.query("SELECT name FROM schema_migrations ORDER BY rowid").map { $0.string("name") }
+        try connection.query("SELECT name FROM schema_migrations ORDER BY rowid").map { try $0.string("name") }
     }
 
     static func describe(_ tenant: Tenant, real: Int64) -> JSONValue {

@@ -32,7 +32,7 @@ extension SnapshotDocument {
                 return (table.name, rows.compactMap { Snapshot.encode($0).objectValue })
             }
             upgraded.sequences = try connection.query("SELECT name, next_value FROM sequences ORDER BY name")
-                .map { ($0.string("name"), $0.int64("next_value")) }
+                .map { (try $0.string("name"), try $0.int64("next_value")) }
             return upgraded
         }
     }

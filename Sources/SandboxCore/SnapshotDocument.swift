@@ -168,6 +168,6 @@ struct SnapshotDocument {
         let more = violations.count > 1 ? " (and \(violations.count - 1) more)" : ""
         throw DomainError.invalid(
             "tables",
-            "broken reference: a row of \(first.string("table")) (rowid \(first.int("rowid"))) refers to a missing row of \(first.string("parent"))\(more)")
+            "broken reference: a row of \(try first.string("table")) (rowid \(try first.int("rowid"))) refers to a missing row of \(try first.string("parent"))\(more)")
     }
 }

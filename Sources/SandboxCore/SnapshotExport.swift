@@ -83,7 +83,7 @@ public final class SnapshotExport: @unchecked Sendable {
         switch stage {
         case .head:
             tables = try TableOrder.childrenFirst(connection).reversed().map { name in
-                (name, try connection.first("SELECT max(rowid) AS top FROM \"\(name)\"")?.int64("top") ?? 0)
+                (name, Int64(try connection.first("SELECT max(rowid) AS top FROM \"\(name)\"")?.optionalInt("top") ?? 0))
             }
             stage = tables.isEmpty ? .tail : .rows(table: 0, after: 0, opened: false, written: false)
             return try head(connection)
@@ -105,7 +105,7 @@ public final class SnapshotExport: @unchecked Sendable {
             "migrations": .array(try Snapshot.migrations(connection).map { .string($0) }),
             "exportedAt": .string(Timestamp.iso8601(real)),
             "tenants": .array(tenants.map { Snapshot.describe($0, real: real) }),
-            "sequences": .object(JSONObject(sequences.map { ($0.string("name"), .int($0.int64("next_value"))) })),
+            "sequences": .object(JSONObject(try sequences.map { try ($0.string("name"), .int($0.int64("next_value"))) })),
         ]
         var out = JSONWriter.bytes(head)
         out.removeLast()
@@ -131,13 +131,13 @@ public final class SnapshotExport: @unchecked Sendable {
                 select + " AND tenant_id = ? ORDER BY rowid LIMIT ?", [rowid, table.ceiling, tenants[0].id, Self.pageRows])
             : try connection.query(select + " ORDER BY rowid LIMIT ?", [rowid, table.ceiling, Self.pageRows])
         var written = written
-        for row in rows where exported.contains(row.int("tenant_id")) {
+        for row in rows where exported.contains(try row.int("tenant_id")) {
             if written { out.append(UInt8(ascii: ",")) }
             JSONWriter.write(Snapshot.encode(row, skipping: "snapshot_rowid"), into: &out)
             written = true
         }
         if rows.count == Self.pageRows, let last = rows.last {
-            stage = .rows(table: index, after: last.int64("snapshot_rowid"), opened: true, written: written)
+            stage = .rows(table: index, after: try last.int64("snapshot_rowid"), opened: true, written: written)
         } else {
             out.append(UInt8(ascii: "]"))
             stage = index + 1 < tables.count ? .rows(table: index + 1, after: 0, opened: false, written: false) : .tail

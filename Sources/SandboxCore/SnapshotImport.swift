@@ -136,7 +136,7 @@ extension SandboxRuntime {
         for table in staging.tables {
             let insert = table.insert
             try eachPage(of: table, columns: table.columns, in: staging) { rows in
-                let rest = rows.filter { $0.int64("staged_rowid") != table.reservedRowid }
+                let rest = try rows.filter { try $0.int64("staged_rowid") != table.reservedRowid }
                 try sliced(rest, write: true) { connection, row in
                     try insertStaged(row, of: table, tenantId: tenantId, sql: insert, in: connection)
                 }
@@ -161,7 +161,7 @@ extension SandboxRuntime {
             let rows = try staging.page(of: table, columns: columns, after: after, limit: Self.importPageRows)
             guard let last = rows.last else { return }
             try body(rows)
-            after = last.int64("staged_rowid")
+            after = try last.int64("staged_rowid")
         }
     }
 

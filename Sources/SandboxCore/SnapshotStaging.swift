@@ -70,7 +70,7 @@ final class SnapshotStaging {
                 try Migrator.migrate(connection, migrations)
                 try SnapshotDocument.checkReferences(connection)
                 let sequences = try connection.query("SELECT name, next_value FROM sequences ORDER BY name")
-                    .map { ($0.string("name"), $0.int64("next_value")) }
+                    .map { (try $0.string("name"), try $0.int64("next_value")) }
                 return (sequences, try Self.describe(connection))
             }
         } catch {
@@ -98,8 +98,8 @@ final class SnapshotStaging {
         var unordered: [String: Table] = [:]
         for (name, columns) in tenantTables {
             let foreignKeys = try connection.query("SELECT \"table\" AS parent, \"from\" FROM pragma_foreign_key_list(?)", name)
-            let referenced = Set(foreignKeys.map { $0.string("parent") })
-            let referring = Set(foreignKeys.filter { names.contains($0.string("parent")) }.map { $0.string("from") })
+            let referenced = Set(try foreignKeys.map { try $0.string("parent") })
+            let referring = Set(try foreignKeys.filter { names.contains(try $0.string("parent")) }.map { try $0.string("from") })
             unordered[name] = Table(
                 name: name, columns: columns,
                 uniqueKeys: try uniqueKeys(of: name, in: connection).filter { referring.isDisjoint(with: $0) },
@@ -113,7 +113,8 @@ final class SnapshotStaging {
     /// The INTEGER PRIMARY KEY column, which is the rowid itself.
     private static func rowidAlias(of table: String, in connection: Connection) throws -> String? {
         let primary = try connection.query("SELECT name, type FROM pragma_table_info(?) WHERE pk > 0", table)
-        return primary.count == 1 && primary[0].string("type").uppercased() == "INTEGER" ? primary[0].string("name") : nil
+        guard primary.count == 1, try primary[0].string("type").uppercased() == "INTEGER" else { return nil }
+        return try primary[0].string("name")
     }
 
     private static func uniqueKeys(of table: String, in connection: Connection) throws -> [[String]] {
@@ -122,7 +123,7 @@ final class SnapshotStaging {
             "SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1 AND partial = 0", table)
         for index in indexes {
             let columns = try connection.query("SELECT name FROM pragma_index_info(?) ORDER BY seqno", index.string("name"))
-            let names = columns.compactMap { $0.optionalString("name") }
+            let names = try columns.compactMap { try $0.optionalString("name") }
             if names.count == columns.count, !names.contains("tenant_id") { keys.append(names) }
         }
         return keys

@@ -10,7 +10,7 @@ enum TableOrder {
         var parents: [String: Set<String>] = [:]
         for table in tables {
             let references = try connection.query("SELECT \"table\" AS parent FROM pragma_foreign_key_list(?)", [table])
-            parents[table] = Set(references.map { $0.string("parent") }).subtracting([table]).intersection(tables)
+            parents[table] = Set(try references.map { try $0.string("parent") }).subtracting([table]).intersection(tables)
         }
         // Repeatedly take the tables no remaining table refers to.
         var remaining = tables

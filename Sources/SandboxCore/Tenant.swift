@@ -26,20 +26,20 @@ public struct Tenant: Sendable {
             && !token.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
     }
 
-    init(row: Row) {
-        id = row.int("id")
-        token = row.string("token")
-        balanceCents = row.int64("balance_cents")
-        permissions = (try? JSONParser.parse(row.string("permissions")))?.arrayValue?.compactMap(\.stringValue) ?? []
-        clock = SandboxClock(
-            mode: SandboxClock.Mode(rawValue: row.string("clock_mode")) ?? .realtime,
+    init(row: Row) throws {
+        id = try row.int("id")
+        token = try row.string("token")
+        balanceCents = try row.int64("balance_cents")
+        permissions = try row.json("permissions").arrayValue?.compactMap(\.stringValue) ?? []
+        clock = try SandboxClock(
+            mode: row.value("clock_mode", as: SandboxClock.Mode.self),
             scale: row.double("clock_scale"),
             anchorSandbox: row.int64("clock_anchor_sandbox"),
             anchorReal: row.int64("clock_anchor_real"))
-        randomState = UInt64(bitPattern: row.int64("rng_state"))
-        createdAt = row.int64("created_at")
-        lastRequestAt = row.optionalInt("last_request_at").map(Int64.init)
-        historyPrunedAt = row.int64("history_pruned_at")
+        randomState = UInt64(bitPattern: try row.int64("rng_state"))
+        createdAt = try row.int64("created_at")
+        lastRequestAt = try row.optionalInt("last_request_at").map(Int64.init)
+        historyPrunedAt = try row.int64("history_pruned_at")
     }
 }
 

@@ -18,7 +18,7 @@ extension TenantContext {
                 now = target
                 return true
             }
-            let timer = DueTimer(row: row)
+            let timer = try DueTimer(row: row)
             now = timer.dueAt
             try run(timer)
         }

@@ -42,7 +42,7 @@ extension TenantContext {
                 "SELECT * FROM timers WHERE tenant_id = ? AND resource_type = ? AND resource_id = ? ORDER BY due_at, id LIMIT 1",
                 tenant.id, resourceType, resourceId)
             else { return }
-            let timer = DueTimer(row: row)
+            let timer = try DueTimer(row: row)
             try connection.run("DELETE FROM timers WHERE id = ?", timer.id)
             try run(timer)
         }

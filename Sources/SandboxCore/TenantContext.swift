@@ -46,7 +46,7 @@ public final class TenantContext {
             ON CONFLICT(name) DO UPDATE SET next_value = next_value + 1
             RETURNING next_value
             """, sequence, first)
-        return row?.int("next_value") ?? first
+        return try row?.int("next_value") ?? first
     }
 
     // MARK: Timers

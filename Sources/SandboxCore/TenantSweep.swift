@@ -67,11 +67,11 @@ extension SandboxRuntime {
                     [now - tenantSweep.idle, TenantSweep.slice])
                 var gone: [String] = []
                 for tenant in idle {
-                    if seeded.contains(tenant.string("token")) {
+                    if seeded.contains(try tenant.string("token")) {
                         try TenantSweep.pin(tenantId: tenant.int("id"), in: connection)
                     } else {
                         try connection.run("DELETE FROM tenants WHERE id = ?", tenant.int("id"))
-                        gone.append(tenant.string("token"))
+                        gone.append(try tenant.string("token"))
                     }
                 }
                 return (gone, idle.count == TenantSweep.slice)

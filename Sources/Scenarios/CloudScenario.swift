@@ -59,10 +59,11 @@ struct CloudScenario {
             return id
         }
         try context.completeJob(job.id)
-        if let password {
-            var server = try VirtualServers.find(id, in: context)
-            server.rootPassword = password
-            try VirtualServers.save(server, in: context)
+        if password != nil {
+            // Through the reset route's path, so the document's password rule holds here too.
+            try vm.applying {
+                try VirtualServerSettings.resetPassword(id, vm.fields(["password"]), in: context)
+            }
         }
         try applyBackups(vm, serverId: id)
         try applySoftware(vm, serverId: id)

@@ -84,26 +84,13 @@ extension String {
     }
 }
 
-/// The naming rules of the document: names are letters, digits and hyphens; hostnames are
-/// fully qualified domain names.
+/// The document's rule for names: letters, digits and hyphens. Hostnames are fully qualified
+/// domain names (`HostnameRule.fullyQualified`).
 enum NamingRules {
     static let nameMessage = "name must be 1 to 63 characters: letters, digits and hyphens"
-    static let hostnameMessage = "hostname must be a fully qualified domain name such as web01.example.com"
 
     static func isValidName(_ name: String) -> Bool {
         (1...63).contains(name.utf8.count) && name.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
-    }
-
-    static func isValidHostname(_ hostname: String) -> Bool {
-        let name = hostname.hasSuffix(".") ? String(hostname.dropLast()) : hostname
-        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard name.utf8.count <= 253, labels.count >= 2 else { return false }
-        return labels.allSatisfy { label in
-            let bytes = Array(label.utf8)
-            guard (1...63).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-")
-            else { return false }
-            return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
-        } && labels.last!.utf8.contains { !(48...57).contains($0) }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

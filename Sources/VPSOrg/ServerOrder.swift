@@ -35,8 +35,8 @@ public struct ServerOrder: Sendable {
             "location", in: fields, .required, rule: { catalog.location($0) != nil },
             ruleMessage: "location must be one of \(codes.joined(separator: ", "))")
         let hostname = errors.text(
-            "hostname", in: fields, .optional, rule: NamingRules.isValidHostname,
-            ruleMessage: NamingRules.hostnameMessage)
+            "hostname", in: fields, .optional, rule: HostnameRule.fullyQualified.accepts,
+            ruleMessage: HostnameRule.fullyQualified.message("hostname"))
         let sshKeyId = errors.integer("ssh_key_id", in: fields, .optional)
         if let sshKeyId, sshKeyId < 1 { errors.add("ssh_key_id", "ssh_key_id must be a positive integer") }
         let backups = errors.boolean("backups_enabled", in: fields, .optional)
@@ -65,8 +65,8 @@ public struct ServerChanges: Sendable {
         name = errors.text(
             "name", in: fields, complete ? .required : .partial, rule: NamingRules.isValidName, ruleMessage: NamingRules.nameMessage)
         hostname = errors.text(
-            "hostname", in: fields, complete ? .required : .partial, rule: NamingRules.isValidHostname,
-            ruleMessage: NamingRules.hostnameMessage)
+            "hostname", in: fields, complete ? .required : .partial, rule: HostnameRule.fullyQualified.accepts,
+            ruleMessage: HostnameRule.fullyQualified.message("hostname"))
         backupsEnabled = errors.boolean("backups_enabled", in: fields, complete ? .required : .partial)
         try errors.throwIfAny()
     }

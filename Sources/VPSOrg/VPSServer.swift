@@ -32,34 +32,34 @@ public struct VPSServer: Sendable {
 
 /// Reading and writing `vpsorg_servers`, always within the context's tenant.
 extension VPSServer {
-    init(row: Row) {
-        id = row.int("id")
-        name = row.string("name")
-        hostname = row.string("hostname")
+    init(row: Row) throws {
+        id = try row.int("id")
+        name = try row.string("name")
+        hostname = try row.string("hostname")
         // Only this module writes the column; an unreadable value would be a hand-edited database.
-        status = ServerStatus(rawValue: row.string("status")) ?? .suspended
-        ipAddress = row.optionalString("ip_address")
-        ipv6Address = row.optionalString("ipv6_address")
-        location = row.string("location")
-        plan = Plan(
+        status = try row.value("status", as: ServerStatus.self)
+        ipAddress = try row.optionalString("ip_address")
+        ipv6Address = try row.optionalString("ipv6_address")
+        location = try row.string("location")
+        plan = try Plan(
             id: row.int("plan_id"), name: row.string("plan_name"), vcpus: row.int("plan_vcpus"),
             memory: row.int("plan_memory"), storage: row.int("plan_storage"), bandwidth: row.int("plan_bandwidth"),
             price: 0)
-        operatingSystem = OperatingSystem(id: row.int("os_id"), name: row.string("os_name"))
-        sshKeyId = row.optionalInt("ssh_key_id")
-        backupsEnabled = row.bool("backups_enabled")
-        metricsSeed = UInt64(bitPattern: row.int64("metrics_seed"))
-        uptimeMillis = row.int64("uptime_ms")
-        runningSince = row.optionalInt("running_since").map(Int64.init)
-        createdAt = row.int64("created_at")
-        updatedAt = row.int64("updated_at")
+        operatingSystem = try OperatingSystem(id: row.int("os_id"), name: row.string("os_name"))
+        sshKeyId = try row.optionalInt("ssh_key_id")
+        backupsEnabled = try row.bool("backups_enabled")
+        metricsSeed = UInt64(bitPattern: try row.int64("metrics_seed"))
+        uptimeMillis = try row.int64("uptime_ms")
+        runningSince = try row.optionalInt("running_since").map(Int64.init)
+        createdAt = try row.int64("created_at")
+        updatedAt = try row.int64("updated_at")
     }
 
     static func find(_ id: Int, in context: TenantContext) throws -> VPSServer {
         guard let row = try context.connection.first(
             "SELECT * FROM vpsorg_servers WHERE tenant_id = ? AND id = ?", context.tenantId, id)
         else { throw DomainError.notFound("Not found.") }
-        return VPSServer(row: row)
+        return try VPSServer(row: row)
     }
 
     func insert(in context: TenantContext) throws {

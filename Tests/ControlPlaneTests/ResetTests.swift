@@ -44,7 +44,7 @@ import Testing
         let (order, references) = try sandbox.application.runtime.database.read { connection in
             let order = try TableOrder.childrenFirst(connection)
             let references = try order.map { table in
-                try connection.query("SELECT \"table\" AS parent FROM pragma_foreign_key_list(?)", [table]).map { $0.string("parent") }
+                try connection.query("SELECT \"table\" AS parent FROM pragma_foreign_key_list(?)", [table]).map { try $0.string("parent") }
             }
             return (order, references)
         }

@@ -105,6 +105,10 @@ import Testing
         #expect(badPlan.json["field"] == "tenants[0].vpsorgServers[0].plan_id")
         let badIP = load(sandbox, json: ["version": 1, "tenants": [["token": "t", "vms": [["hostname": "x.example", "template": "Debian11", "ips": ["10.0.0.300"]]]]]])
         #expect(badIP.json["field"] == "tenants[0].vms[0].ips[0]")
+        // The root password follows password/reset's documented rule (at least 6 characters).
+        let shortPassword = load(sandbox, json: ["version": 1, "tenants": [["token": "t", "vms": [["hostname": "x.example", "template": "Debian11", "password": "abc"]]]]])
+        #expect(shortPassword.json["field"] == "tenants[0].vms[0].password")
+        #expect(sandbox.request(.GET, "/_sandbox/tenants?all=true").json["tenants"] == [])
         #expect(sandbox.request(.GET, "/_sandbox/tenants?all=true").json["tenants"] == [])
     }
 

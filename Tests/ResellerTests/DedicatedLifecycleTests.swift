@@ -107,6 +107,8 @@ import Testing
         #expect(Fixture.error(noHost).hasPrefix("hostname is required"))
         let notFQDN = sandbox.request(.PUT, Fixture.path(id, "rdns"), json: ["ip": ip, "hostname": "mail"])
         #expect(Fixture.error(notFQDN).hasPrefix("hostname must be a fully qualified domain name"))
+        let numericTop = sandbox.request(.PUT, Fixture.path(id, "rdns"), json: ["ip": ip, "hostname": "mail.example.123"])
+        #expect(Fixture.error(numericTop).hasPrefix("hostname must be a fully qualified domain name"))
         #expect(sandbox.request(.POST, Fixture.path(id, "rdns"), json: ["ip": ip, "hostname": "a.example.com"]).status == 405)
     }
 

@@ -84,6 +84,9 @@ import Testing
             #expect(response.status == 400, "\(bad)")
         }
         #expect(sandbox.request(.POST, path, json: ["hostname": "mail.example.com"]).status == 400)
+        // One FQDN rule for every API: an internationalized top-level label (punycode) is fine.
+        let idn = sandbox.request(.POST, path, json: ["ip": .string(ips[0]), "hostname": "mail.example.xn--p1ai"])
+        #expect(idn.json == ["result": true])
     }
 
     @Test func outgoingMailNeedsThePermission() throws {

@@ -9,7 +9,7 @@ import Testing
     func plan(_ sql: String) throws -> String {
         let runtime = try SchedulerTests().makeRuntime()
         return try runtime.database.read { connection in
-            try connection.queryUncached("EXPLAIN QUERY PLAN " + sql, []).map { $0.string("detail") }
+            try connection.queryUncached("EXPLAIN QUERY PLAN " + sql, []).map { try $0.string("detail") }
                 .joined(separator: "; ")
         }
     }
@@ -31,7 +31,7 @@ import Testing
         let runtime = try SchedulerTests().makeRuntime()
         let indexes = try runtime.database.read { connection in
             try connection.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'timers' ORDER BY name")
-                .map { $0.string("name") }
+                .map { try $0.string("name") }
         }
         #expect(indexes == ["timers_by_due", "timers_by_job", "timers_by_resource"])
         #expect(try plan("DELETE FROM timers WHERE job_id = ?").contains("INDEX timers_by_job (job_id=?)"))

@@ -75,7 +75,7 @@ import Testing
         let start: Int64 = 1_800_000_000_000
         runtime.tenantSweep.useWallClock { start }
         try runtime.perform(token: "idle-soon") { _ in () }
-        let tenants = { try runtime.database.read { try $0.query("SELECT token FROM tenants").map { $0.string("token") } } }
+        let tenants = { try runtime.database.read { try $0.query("SELECT token FROM tenants").map { try $0.string("token") } } }
 
         runtime.tenantSweep.useWallClock { start + 86_400_000 - 30_000 }
         runtime.removeIdleTenantsWhenDue()

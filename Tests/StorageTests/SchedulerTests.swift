@@ -50,7 +50,7 @@ struct LampModule: SandboxModule {
     func log(_ runtime: SandboxRuntime, _ token: String) throws -> [String] {
         try runtime.perform(token: token) { context in
             try context.connection.query("SELECT what FROM lamp_log WHERE tenant_id = ? ORDER BY rowid", [context.tenantId])
-                .map { $0.string("what") }
+                .map { try $0.string("what") }
         }
     }
 
@@ -89,7 +89,7 @@ struct LampModule: SandboxModule {
         }
         _ = try runtime.advanceClock(token: "a", by: 10_000)
         let times = try runtime.perform(token: "a") { context in
-            try context.connection.query("SELECT at FROM lamp_log WHERE tenant_id = ?", [context.tenantId]).map { $0.int64("at") - start }
+            try context.connection.query("SELECT at FROM lamp_log WHERE tenant_id = ?", [context.tenantId]).map { try $0.int64("at") - start }
         }
         #expect(times == [1_000, 2_000, 3_000])
     }

@@ -49,7 +49,7 @@ struct ShelfModule: SandboxModule {
         try new.importState(token: "reader", document: snapshot)
         let shouted = try new.perform(token: "reader") { context in
             try context.connection.query("SELECT shouted FROM shelf_books WHERE tenant_id = ? ORDER BY id", [context.tenantId])
-                .map { $0.string("shouted") }
+                .map { try $0.string("shouted") }
         }
         #expect(shouted == ["DUNE", "EMMA"])
         // Exported again, the snapshot is of the new version.
@@ -60,7 +60,7 @@ struct ShelfModule: SandboxModule {
         let everything = try runtime(upgraded: true)
         try everything.importAllState(document: try old.exportAllState())
         let titles = try everything.perform(token: "reader") { context in
-            try context.connection.query("SELECT shouted FROM shelf_books ORDER BY id").map { $0.string("shouted") }
+            try context.connection.query("SELECT shouted FROM shelf_books ORDER BY id").map { try $0.string("shouted") }
         }
         #expect(titles == ["DUNE", "EMMA"])
     }
@@ -78,7 +78,7 @@ struct ShelfModule: SandboxModule {
             return message.contains("newer sandbox version") && message.contains("shelf.002-shouted-titles")
         }
         let titles = try old.perform(token: "reader") { context in
-            try context.connection.query("SELECT title FROM shelf_books").map { $0.string("title") }
+            try context.connection.query("SELECT title FROM shelf_books").map { try $0.string("title") }
         }
         #expect(titles == ["emma"])
     }

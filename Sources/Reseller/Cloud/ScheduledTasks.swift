@@ -39,7 +39,7 @@ public enum ScheduledTasks {
         return try context.connection.query(
             "SELECT * FROM scheduled_tasks WHERE tenant_id = ? AND server_id = ? ORDER BY id", [context.tenantId, server.id]
         ).map { row in
-            [
+            try [
                 "id": .int(row.int("id")), "interval": .string(row.string("interval")),
                 "command": .string(row.string("command")),
                 "execution_last": .string(row.optionalInt("execution_last").map { Timestamp.laravel(Int64($0)) }),
@@ -94,10 +94,10 @@ public enum ScheduledTasks {
             guard let taskId = due.payload["task"]?.intValue,
                 let row = try context.connection.first(
                     "SELECT * FROM scheduled_tasks WHERE id = ? AND tenant_id = ?", Int(taskId), context.tenantId),
-                row.int64("execution_next") == due.dueAt,
-                let command = Command(rawValue: row.string("command")),
-                let interval = Interval(rawValue: row.string("interval"))
+                try row.int64("execution_next") == due.dueAt
             else { return }
+            let command = try row.value("command", as: Command.self)
+            let interval = try row.value("interval", as: Interval.self)
             let outcome = try execute(task: row.int("id"), command: command, on: row.int("server_id"), in: context)
             let next = interval.next(after: due.dueAt)
             try context.connection.run(

@@ -68,7 +68,7 @@ public enum ServerBackups {
         return try context.connection.query(
             "SELECT stamp FROM server_backups WHERE tenant_id = ? AND server_id = ? AND status = 'finished' ORDER BY stamp DESC",
             [context.tenantId, server.id]
-        ).map { $0.int64("stamp") }
+        ).map { try $0.int64("stamp") }
     }
 
     /// `POST .../backups/restore`: the VM is `restoring` until the job has put the backup's
@@ -129,7 +129,7 @@ public enum ServerBackups {
             "SELECT * FROM server_backups WHERE tenant_id = ? AND server_id = ? AND stamp = ?",
             context.tenantId, server.id, stamp)
         {
-            let saved = InputFields((try? JSONParser.parse(backup.string("snapshot")))?.objectValue ?? [:])
+            let saved = InputFields(try backup.json("snapshot").objectValue ?? [:])
             server.cpuCores = try saved.int("cpuCores") ?? server.cpuCores
             server.memoryMB = try saved.int("mem") ?? server.memoryMB
             server.diskGB = try saved.int("disk") ?? server.diskGB

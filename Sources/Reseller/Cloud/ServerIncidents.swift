@@ -65,12 +65,12 @@ public enum ServerIncidents {
         }
     }
 
-    private static func render(_ row: Row) -> JSONValue {
-        [
+    private static func render(_ row: Row) throws -> JSONValue {
+        try [
             "gid": .int(row.int("gid")), "start": .string(Timestamp.mysql(row.int64("start_at"))),
             "stop": .string(Timestamp.mysql(row.int64("stop_at"))), "host": .string(row.string("host")),
             "direction": .int(row.int("direction")), "impact": .int(row.int64("impact")),
-            "types": (try? JSONParser.parse(row.string("types"))) ?? [], "ongoing": .int(row.int("ongoing")),
+            "types": row.json("types"), "ongoing": .int(row.int("ongoing")),
         ]
     }
 

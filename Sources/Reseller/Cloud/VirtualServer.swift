@@ -103,32 +103,33 @@ public struct VirtualServer: Sendable {
         self.createdAt = createdAt
     }
 
-    init(row: Row) {
-        id = row.int("id")
-        state = State(rawValue: row.string("state")) ?? .stopped
-        template = row.string("template")
-        locationId = row.int("location_id")
-        hostname = row.string("hostname")
-        sshKey = row.optionalString("ssh_key")
-        cpuCores = row.int("cpu_cores")
-        memoryMB = row.int("mem_mb")
-        diskGB = row.int("disk_gb")
-        ipCount = row.int("ip_count")
-        ipv4 = Self.strings(row.string("ipv4"))
-        ipv6 = Self.strings(row.string("ipv6"))
-        mac = row.string("mac")
-        rootPassword = row.optionalString("root_password")
-        iso = row.optionalString("iso")
-        outgoingMailBlocked = row.bool("outgoing_mail_blocked")
-        reverseDNS = (try? JSONParser.parse(row.string("rdns")))?.objectValue ?? JSONObject()
-        startedAt = row.optionalInt("started_at").map(Int64.init)
-        monthlyPriceCents = row.int64("monthly_price_cents")
-        metricsSeed = row.int64("metrics_seed")
-        createdAt = row.int64("created_at")
+    init(row: Row) throws {
+        id = try row.int("id")
+        state = try row.value("state", as: State.self)
+        template = try row.string("template")
+        locationId = try row.int("location_id")
+        hostname = try row.string("hostname")
+        sshKey = try row.optionalString("ssh_key")
+        cpuCores = try row.int("cpu_cores")
+        memoryMB = try row.int("mem_mb")
+        diskGB = try row.int("disk_gb")
+        ipCount = try row.int("ip_count")
+        ipv4 = try Self.strings(row, "ipv4")
+        ipv6 = try Self.strings(row, "ipv6")
+        mac = try row.string("mac")
+        rootPassword = try row.optionalString("root_password")
+        iso = try row.optionalString("iso")
+        outgoingMailBlocked = try row.bool("outgoing_mail_blocked")
+        reverseDNS = try row.json("rdns").objectValue ?? JSONObject()
+        startedAt = try row.optionalInt("started_at").map(Int64.init)
+        monthlyPriceCents = try row.int64("monthly_price_cents")
+        metricsSeed = try row.int64("metrics_seed")
+        createdAt = try row.int64("created_at")
     }
 
-    static func strings(_ text: String) -> [String] {
-        (try? JSONParser.parse(text))?.arrayValue?.compactMap(\.stringValue) ?? []
+    /// A column holding a JSON array of strings (the addresses).
+    static func strings(_ row: Row, _ column: String) throws -> [String] {
+        try row.json(column).arrayValue?.compactMap(\.stringValue) ?? []
     }
 
     static func encode(_ strings: [String]) -> String { JSONWriter.string(.array(strings.map { .string($0) })) }

@@ -14,11 +14,11 @@ public enum VirtualServerMetrics {
         let startedAt: Int64?
         let metricsSeed: Int64
 
-        init(row: Row) {
-            state = VirtualServer.State(rawValue: row.string("state")) ?? .stopped
-            memoryMB = row.int("mem_mb")
-            startedAt = row.optionalInt("started_at").map(Int64.init)
-            metricsSeed = row.int64("metrics_seed")
+        init(row: Row) throws {
+            state = try row.value("state", as: VirtualServer.State.self)
+            memoryMB = try row.int("mem_mb")
+            startedAt = try row.optionalInt("started_at").map(Int64.init)
+            metricsSeed = try row.int64("metrics_seed")
         }
     }
 
@@ -27,7 +27,7 @@ public enum VirtualServerMetrics {
             serverId,
             "SELECT state, mem_mb, started_at, metrics_seed FROM virtual_servers WHERE id = ? AND tenant_id = ?",
             in: context)
-        return status(of: Inputs(row: row), at: context.now)
+        return status(of: try Inputs(row: row), at: context.now)
     }
 
     /// A VM that is not running reports zeros and its state (`stopped`, `installing`, ...).

@@ -73,13 +73,8 @@ public enum VirtualServerSettings {
             }
             return ip
         }
-        let hostname = try errors.reading { () -> String? in
-            let hostname = try fields.requiredString("hostname")
-            guard isFQDN(hostname) else {
-                throw DomainError.invalid(
-                    "hostname", "hostname must be a fully qualified domain name like \"mail.example.com\"")
-            }
-            return hostname
+        let hostname = try errors.reading {
+            try HostnameRule.fullyQualified.required(try fields.requiredString("hostname"), field: "hostname")
         }
         try errors.throwIfAny()
         guard let ip, let hostname else { throw DomainError.invalid("body", "ip and hostname are required") }
@@ -97,19 +92,5 @@ public enum VirtualServerSettings {
         }
         server.outgoingMailBlocked = deny
         try VirtualServers.save(server, in: context)
-    }
-
-    /// Labels of letters, digits and inner hyphens (1-63 characters), at least two of them,
-    /// an alphabetic top-level label; a trailing dot is allowed.
-    static func isFQDN(_ name: String) -> Bool {
-        let trimmed = name.hasSuffix(".") ? String(name.dropLast()) : name
-        let labels = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-        guard trimmed.count <= 253, labels.count >= 2, labels.last!.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            return false
-        }
-        return labels.allSatisfy { label in
-            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }
     }
 }

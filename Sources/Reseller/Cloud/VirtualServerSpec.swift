@@ -59,21 +59,12 @@ enum VirtualServerSpec {
         return id
     }
 
-    /// A hostname of at least 4 characters: dot-separated labels of letters, digits and `-`,
-    /// none empty or starting or ending with `-`. Numbers are read as text (reinstall
-    /// documents `hostname` as int).
+    /// Numbers are read as text (reinstall documents `hostname` as int).
     static func hostname(_ fields: InputFields) throws -> String? {
-        let rule = "hostname must be 4 to 253 characters: labels of letters, digits and '-' separated by '.'"
+        let rule = HostnameRule.virtualServer
         guard fields.has("hostname") else { return nil }
-        guard let name = try? fields.string("hostname") else { throw DomainError.invalid("hostname", rule) }
-        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard (4...253).contains(name.count),
-            labels.allSatisfy({ label in
-                (1...63).contains(label.count) && label.first != "-" && label.last != "-"
-                    && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
-            })
-        else { throw DomainError.invalid("hostname", rule) }
-        return name
+        guard let name = try? fields.string("hostname") else { throw DomainError.invalid("hostname", rule.message("hostname")) }
+        return try rule.validated(name, field: "hostname")
     }
 
     static func sshKey(_ fields: InputFields) throws -> String? {

@@ -7,7 +7,7 @@ import StructuredData
 public enum VirtualServers {
     /// The VM, or 404.
     public static func find(_ id: Int, in context: TenantContext) throws -> VirtualServer {
-        VirtualServer(row: try row(id, "SELECT * FROM virtual_servers WHERE id = ? AND tenant_id = ?", in: context))
+        try VirtualServer(row: try row(id, "SELECT * FROM virtual_servers WHERE id = ? AND tenant_id = ?", in: context))
     }
 
     /// The row `select` (taking the VM's id and tenant) finds, or 404: for reads that need
@@ -31,7 +31,7 @@ public enum VirtualServers {
     /// IDs of the tenant's VMs, oldest first (`GET /datacenter/server`).
     public static func ids(in context: TenantContext) throws -> [Int] {
         try context.connection.query("SELECT id FROM virtual_servers WHERE tenant_id = ? ORDER BY id", context.tenantId)
-            .map { $0.int("id") }
+            .map { try $0.int("id") }
     }
 
     public static func save(_ server: VirtualServer, in context: TenantContext) throws {
@@ -82,7 +82,7 @@ public enum VirtualServers {
     static func allocatedAddresses(in context: TenantContext) throws -> Set<String> {
         let rows = try context.connection.query(
             "SELECT ipv4, ipv6 FROM virtual_servers WHERE tenant_id = ?", context.tenantId)
-        return Set(rows.flatMap { VirtualServer.strings($0.string("ipv4")) + VirtualServer.strings($0.string("ipv6")) })
+        return Set(try rows.flatMap { try VirtualServer.strings($0, "ipv4") + VirtualServer.strings($0, "ipv6") })
     }
 }
 

@@ -61,7 +61,7 @@ public enum ByodOrder {
             context.tenantId)
         for row in rows {
             for column in ["cpu_part", "ram_part", "ssd_part", "hdd_part"] {
-                if let id = row.optionalInt(column) { reserved[id, default: 0] += 1 }
+                if let id = try row.optionalInt(column) { reserved[id, default: 0] += 1 }
             }
         }
         return reserved
@@ -76,7 +76,7 @@ public enum ByodOrder {
         let chosen = try errors.reading(unlessRefused: "parts") { try choose(request.parts, catalog: catalog, in: context) }
         let template = try errors.reading(unlessRefused: "template") { try catalog.template(from: request.template) }
         let hostname = try errors.reading(unlessRefused: "hostname") {
-            try DedicatedHostname.validated(request.hostname, field: "hostname", required: false)
+            try HostnameRule.dedicatedServer.validated(request.hostname, field: "hostname")
         }
         let ipCount = request.ipCount ?? 1
         if !errors.names("ipCount"), !ipCounts.contains(ipCount) {
@@ -159,7 +159,7 @@ public enum ByodOrder {
         }
         return [
             "id": .int(number), "status": .string(status), "progress": .int(job.progress(at: context.now)),
-            "serverId": row.optionalInt("server_id").map { .int($0) } ?? .null,
+            "serverId": try row.optionalInt("server_id").map { .int($0) } ?? .null,
         ]
     }
 
@@ -168,11 +168,11 @@ public enum ByodOrder {
         guard
             let row = try context.connection.first(
                 "SELECT * FROM dedicated_byod_orders WHERE tenant_id = ? AND id = ?", context.tenantId, number),
-            let cpu = catalog.part(row.int("cpu_part"))?.part, let ram = catalog.part(row.int("ram_part"))?.part
+            let cpu = catalog.part(try row.int("cpu_part"))?.part, let ram = catalog.part(try row.int("ram_part"))?.part
         else { throw DomainError.notFound("BYOD order \(number) no longer exists") }
         let hardware = DedicatedHardware(
-            cpu: cpu, ram: ram, ssd: row.optionalInt("ssd_part").flatMap { catalog.part($0)?.part },
-            hdd: row.optionalInt("hdd_part").flatMap { catalog.part($0)?.part })
+            cpu: cpu, ram: ram, ssd: try row.optionalInt("ssd_part").flatMap { catalog.part($0)?.part },
+            hdd: try row.optionalInt("hdd_part").flatMap { catalog.part($0)?.part })
         let id = try context.nextID("dedicated_server", first: DedicatedCatalog.firstBuiltServerID)
         try DedicatedServer.create(
             id: id, orderId: number, offerId: nil, byodOrderId: number, hostname: row.string("hostname"),

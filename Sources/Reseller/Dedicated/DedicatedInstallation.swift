@@ -15,7 +15,7 @@ public enum DedicatedInstallation {
         var server = try DedicatedServers.idle(id, in: context)
         var errors = FieldErrors()
         let template = try errors.reading { try catalog.template(from: template) }
-        let hostname = try errors.reading { try DedicatedHostname.validated(hostname, field: "hostname", required: false) }
+        let hostname = try errors.reading { try HostnameRule.dedicatedServer.validated(hostname, field: "hostname") }
         try errors.throwIfAny()
         guard let template else { throw DomainError.invalid("template", "template is required") }
         let from = server.stateName

@@ -26,7 +26,7 @@ public enum DedicatedMarket {
         let offer = try errors.reading(unlessRefused: "id") { try available(offerId, catalog: catalog, in: context) }
         let template = try errors.reading(unlessRefused: "template") { try catalog.template(from: template) }
         let hostname = try errors.reading(unlessRefused: "hostname") {
-            try DedicatedHostname.validated(hostname, field: "hostname", required: true)
+            try HostnameRule.dedicatedServer.required(hostname, field: "hostname")
         }
         try errors.throwIfAny()
         guard let offer, let template, let hostname else { throw DomainError.invalid("body", "the order is incomplete") }
@@ -57,6 +57,6 @@ public enum DedicatedMarket {
         Set(
             try context.connection.query(
                 "SELECT offer_id FROM dedicated_servers WHERE tenant_id = ? AND offer_id IS NOT NULL", context.tenantId
-            ).map { $0.int("offer_id") })
+            ).map { try $0.int("offer_id") })
     }
 }

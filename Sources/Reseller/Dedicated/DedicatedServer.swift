@@ -33,24 +33,24 @@ public struct DedicatedServer: Sendable {
     let rateOut: Int
     var rdns: JSONObject
 
-    init(row: Row) {
-        id = row.int("id")
-        orderId = row.int("order_id")
-        offerId = row.optionalInt("offer_id")
-        hostname = row.string("hostname")
-        template = row.string("template")
-        configuration = (try? JSONParser.parse(row.string("hardware"))) ?? .object([:])
-        ips = ((try? JSONParser.parse(row.string("ips")))?.arrayValue ?? []).compactMap(\.stringValue)
-        rootPassword = row.string("root_password")
-        userPassword = row.string("user_password")
-        mac = row.string("mac")
-        orderComplete = row.bool("order_complete")
-        power = Power(rawValue: row.string("power")) ?? .halted
-        bootedAt = row.optionalInt("booted_at").map(Int64.init)
-        onlineMillis = row.int64("online_ms")
-        rateIn = row.int("rate_in")
-        rateOut = row.int("rate_out")
-        rdns = (try? JSONParser.parse(row.string("rdns")))?.objectValue ?? JSONObject()
+    init(row: Row) throws {
+        id = try row.int("id")
+        orderId = try row.int("order_id")
+        offerId = try row.optionalInt("offer_id")
+        hostname = try row.string("hostname")
+        template = try row.string("template")
+        configuration = try row.json("hardware")
+        ips = try row.json("ips").arrayValue?.compactMap(\.stringValue) ?? []
+        rootPassword = try row.string("root_password")
+        userPassword = try row.string("user_password")
+        mac = try row.string("mac")
+        orderComplete = try row.bool("order_complete")
+        power = try row.value("power", as: Power.self)
+        bootedAt = try row.optionalInt("booted_at").map(Int64.init)
+        onlineMillis = try row.int64("online_ms")
+        rateIn = try row.int("rate_in")
+        rateOut = try row.int("rate_out")
+        rdns = try row.json("rdns").objectValue ?? JSONObject()
     }
 
     // MARK: Persistence

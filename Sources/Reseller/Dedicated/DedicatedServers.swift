@@ -54,7 +54,7 @@ public enum DedicatedServers {
         var errors = FieldErrors()
         let address = try errors.reading { try ownAddress(ip, of: server) }
         let name = try errors.reading {
-            try DedicatedHostname.validated(hostname, field: "hostname", required: true, fullyQualified: true)
+            try HostnameRule.fullyQualified.required(hostname, field: "hostname")
         }
         try errors.throwIfAny()
         guard let address, let name else { throw DomainError.invalid("body", "ip and hostname are required") }

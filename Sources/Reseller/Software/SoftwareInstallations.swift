@@ -24,9 +24,9 @@ public enum SoftwareInstallations {
             "SELECT * FROM server_software WHERE tenant_id = ? AND server_id = ? ORDER BY id", [context.tenantId, server.id]
         ).map { row in
             [
-                "id": .int(row.int("id")), "status": .string(row.string("status")), "package": .string(row.string("package")),
-                "version": .string(row.string("version")), "output": .string(row.optionalString("output")),
-                "ip": .string(row.string("ip")), "created_at": .string(Timestamp.laravel(row.int64("created_at"))),
+                "id": .int(try row.int("id")), "status": .string(try row.string("status")), "package": .string(try row.string("package")),
+                "version": .string(try row.string("version")), "output": .string(try row.optionalString("output")),
+                "ip": .string(try row.string("ip")), "created_at": .string(Timestamp.laravel(try row.int64("created_at"))),
             ]
         }
     }
@@ -37,8 +37,8 @@ public enum SoftwareInstallations {
         let request = try SoftwareRequest(fields, catalog: catalog, in: context)
         let host = request.host
         if let existing = try row(request.package.package, on: host, in: context) {
-            guard existing.string("status") == "failed" else {
-                throw DomainError.conflict("\(request.package.package) is \(existing.string("status")) on server \(host.id)")
+            guard try existing.string("status") == "failed" else {
+                throw DomainError.conflict("\(request.package.package) is \(try existing.string("status")) on server \(host.id)")
             }
             try context.connection.run("DELETE FROM \(host.table) WHERE id = ?", existing.int("id"))
         }
@@ -59,11 +59,11 @@ public enum SoftwareInstallations {
     public static func uninstall(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
         let request = try SoftwareRequest(fields, catalog: catalog, in: context)
         let host = request.host
-        guard let existing = try row(request.package.package, on: host, in: context), existing.string("status") == "installed"
+        guard let existing = try row(request.package.package, on: host, in: context), try existing.string("status") == "installed"
         else {
             throw DomainError.conflict("\(request.package.package) is not installed on server \(host.id)")
         }
-        let id = existing.int("id")
+        let id = try existing.int("id")
         let job = try start(uninstallJob, for: request, entry: id, runsFor: uninstallRunsFor, in: context)
         try context.connection.run(
             "UPDATE \(host.table) SET status = 'uninstalling', output = NULL, job_id = ? WHERE id = ?", job.id, id)
@@ -121,7 +121,7 @@ public enum SoftwareInstallations {
             throw DomainError.conflict("Authentication failed: wrong root password for \(ip):\(port)")
         }
         let row = try context.connection.first("SELECT * FROM \(host.table) WHERE id = ?", id)
-        return (id, "\(row?.string("package") ?? "package") \(row?.string("version") ?? "")", ip)
+        return (id, "\(try row?.string("package") ?? "package") \(try row?.string("version") ?? "")", ip)
     }
 
     /// The package row a job works on.
