@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// The database: one connection owned by one serial queue, holding the file exclusively.
 /// Every `write` is one transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any thrown
@@ -11,6 +12,8 @@ public final class Database: @unchecked Sendable {
     private var connection: Connection?
     /// Set while a `write` runs, so a nested one fails loudly instead of committing early.
     private var inTransaction = false
+    /// Work submitted or waiting to run on the queue: long work ends its slice early for it.
+    private let queued = Atomic<Int>(0)
 
     /// `busyTimeout` is how long (ms) opening waits for another process's lock on the file;
     /// once open, the file is this process's alone.
@@ -74,8 +77,15 @@ public final class Database: @unchecked Sendable {
     /// and `write` run at once on the current thread. Work submitted while a long job runs
     /// its transactions one by one from another thread gets its turn between them.
     public func submit(_ work: @escaping @Sendable () -> Void) {
-        queue.async(execute: work)
+        queued.add(1, ordering: .relaxed)
+        queue.async { [self] in
+            queued.subtract(1, ordering: .relaxed)
+            work()
+        }
     }
+
+    /// Whether other work waits for the queue: a long transaction then ends its slice.
+    public var othersWaiting: Bool { queued.load(ordering: .relaxed) > 0 }
 
     /// Whether the caller runs on the database queue (inside `submit`'s work).
     public var isCurrentQueue: Bool { DispatchQueue.getSpecific(key: queueKey) == true }
@@ -100,6 +110,11 @@ public final class Database: @unchecked Sendable {
             guard let connection else { throw SQLiteError(code: 21, message: "database is closed", sql: nil) }
             return try body(connection)
         }
-        return isCurrentQueue ? try run() : try queue.sync(execute: run)
+        if isCurrentQueue { return try run() }
+        queued.add(1, ordering: .relaxed)
+        return try queue.sync {
+            queued.subtract(1, ordering: .relaxed)
+            return try run()
+        }
     }
 }

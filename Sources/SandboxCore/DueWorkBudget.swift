@@ -1,8 +1,10 @@
 import Dispatch
 
-/// How much due work one transaction may apply: a number of steps and a span of time. A
-/// slice this small keeps any one transaction from delaying other tenants' requests by
-/// more than a few milliseconds; more work is applied in further slices.
+/// How much due work one transaction may apply: at most `sliceSteps` steps, and no more than
+/// `sliceNanoseconds` once other work waits for the database. A slice that small keeps any
+/// one transaction from delaying other tenants' requests by more than a few milliseconds;
+/// when nobody waits, the slice runs on (each commit writes the pages its steps touched, so
+/// fewer, larger slices are faster: a 100-VM year took 4.1 s in 4 ms slices, 3.3 s in 20 ms).
 struct DueWorkBudget {
     /// Past this many steps in one catch-up, a model is rescheduling itself without moving on.
     static let maximumSteps = 1_000_000
@@ -11,21 +13,27 @@ struct DueWorkBudget {
 
     let steps: Int
     let deadline: UInt64
+    /// Whether other work waits; nil: the deadline holds regardless.
+    let othersWaiting: (() -> Bool)?
     private(set) var applied = 0
 
-    static func slice() -> DueWorkBudget {
-        DueWorkBudget(steps: sliceSteps, deadline: DispatchTime.now().uptimeNanoseconds + sliceNanoseconds)
+    static func slice(othersWaiting: (() -> Bool)? = nil) -> DueWorkBudget {
+        DueWorkBudget(
+            steps: sliceSteps, deadline: DispatchTime.now().uptimeNanoseconds + sliceNanoseconds, othersWaiting: othersWaiting)
     }
 
     /// A budget of steps alone, for work that must happen in one transaction (a scenario).
     static func steps(_ steps: Int) -> DueWorkBudget {
-        DueWorkBudget(steps: steps, deadline: .max)
+        DueWorkBudget(steps: steps, deadline: .max, othersWaiting: nil)
     }
 
     /// Takes one step from the budget; false when none is left. The first step is always
     /// allowed, so every slice moves on.
     mutating func spend() -> Bool {
-        guard applied == 0 || (applied < steps && DispatchTime.now().uptimeNanoseconds < deadline) else { return false }
+        if applied > 0 {
+            guard applied < steps else { return false }
+            if DispatchTime.now().uptimeNanoseconds >= deadline, othersWaiting?() ?? true { return false }
+        }
         applied += 1
         return true
     }

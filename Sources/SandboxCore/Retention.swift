@@ -4,24 +4,29 @@ import SQLiteStore
 /// its own clock are deleted as that clock moves. Pruning runs inside the transaction that
 /// moved the clock, at most once per tenth of the retention of sandbox time, and deletes index
 /// ranges (events by id, jobs by end time), so its cost is that of the rows it removes.
-/// A job that a live row still points at (a backup's job, a BYOD order's) is kept with it.
+/// A job that a live row still points at (a backup's job, a BYOD order's) is kept with it;
+/// each job is looked at once, when it crosses the line, so one whose row goes later stays
+/// until its tenant does.
 struct Retention: Sendable {
     /// Sandbox milliseconds of history kept; 0 keeps everything.
     let keep: Int64
     /// Rows deleted per table and prune at most: a long-neglected history (a database from
     /// before retention) is trimmed over several transactions rather than in one long one.
     let batch: Int
-    /// Deletes the tenant's old ended jobs, at most `batch` at a time (?1 tenant, ?2 cutoff, ?3 batch).
+    /// Deletes the tenant's ended jobs that crossed the retention line since the last prune,
+    /// at most `batch` at a time (?1 tenant, ?2 cutoff, ?3 batch, ?4 the last prune's cutoff).
     private let jobDeletion: String
 
     init(days: Double, jobReferences: [JobReference], batch: Int = 10_000) {
         self.batch = batch
         keep = days > 0 ? max(1, Int64((days * 86_400_000).rounded())) : 0
+        // Only the window since the last prune, and references looked up per candidate: a
+        // prune costs the jobs that just crossed the line, however much history is kept.
         let referenced = jobReferences.map {
-            " AND id NOT IN (SELECT \($0.column) FROM \($0.table) WHERE tenant_id = ?1 AND \($0.column) IS NOT NULL)"
+            " AND NOT EXISTS (SELECT 1 FROM \($0.table) r WHERE r.\($0.column) = jobs.id)"
         }
         jobDeletion = """
-            DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE tenant_id = ?1 AND ended_at < ?2\
+            DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE tenant_id = ?1 AND ended_at >= ?4 AND ended_at < ?2\
             \(referenced.joined()) LIMIT ?3)
             """
     }
@@ -32,7 +37,9 @@ struct Retention: Sendable {
         guard keep > 0, context.now - context.tenant.historyPrunedAt >= max(1, keep / 10) else { return }
         let cutoff = context.now - keep
         let eventsDone = try pruneEvents(of: context.tenantId, before: cutoff, in: context.connection)
-        let jobsDone = try pruneJobs(of: context.tenantId, before: cutoff, in: context.connection)
+        // A tenant never pruned starts from the beginning of time.
+        let since = context.tenant.historyPrunedAt > 0 ? context.tenant.historyPrunedAt - keep : Int64.min
+        let jobsDone = try pruneJobs(of: context.tenantId, from: since, before: cutoff, in: context.connection)
         guard eventsDone && jobsDone else { return }
         try context.connection.run("UPDATE tenants SET history_pruned_at = ? WHERE id = ?", context.now, context.tenantId)
     }
@@ -66,8 +73,8 @@ struct Retention: Sendable {
         return complete
     }
 
-    private func pruneJobs(of tenantId: Int, before cutoff: Int64, in connection: Connection) throws -> Bool {
-        try connection.run(jobDeletion, tenantId, cutoff, batch) < batch
+    private func pruneJobs(of tenantId: Int, from since: Int64, before cutoff: Int64, in connection: Connection) throws -> Bool {
+        try connection.run(jobDeletion, tenantId, cutoff, batch, since) < batch
     }
 }
 
