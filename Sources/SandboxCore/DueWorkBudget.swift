@@ -9,7 +9,7 @@ struct DueWorkBudget {
     /// Past this many steps in one catch-up, a model is rescheduling itself without moving on.
     static let maximumSteps = 1_000_000
     static let sliceSteps = 10_000
-    static let sliceNanoseconds: UInt64 = 2_000_000
+    static let sliceNanoseconds: UInt64 = 1_000_000
 
     let steps: Int
     let deadline: UInt64

@@ -7,7 +7,7 @@ import SQLiteStore
 /// small batches, several transactions apart, children before parents so that every
 /// cascade stays small, and the tenant row last.
 extension SandboxRuntime {
-    static let erasureBatch = 100
+    static let erasureBatch = 50
 
     /// Deletes tenant `id` and all its rows; other work runs between the slices. `tables` is
     /// `TableOrder.childrenFirst`, read once by the caller.
