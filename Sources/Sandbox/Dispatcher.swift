@@ -16,12 +16,15 @@ final class Dispatcher: Sendable {
     let journal: RequestJournal
     let accessLog: AccessLog
     let gate: ControlPlaneGate
+    /// How paths that no API owns are refused.
+    let fallbackErrors: any ErrorFormat
 
     init(
-        services: [APIService], runtime: SandboxRuntime, faults: FaultRules, journal: RequestJournal, accessLog: AccessLog,
-        gate: ControlPlaneGate
+        services: [APIService], fallbackErrors: any ErrorFormat, runtime: SandboxRuntime, faults: FaultRules,
+        journal: RequestJournal, accessLog: AccessLog, gate: ControlPlaneGate
     ) {
         self.services = services
+        self.fallbackErrors = fallbackErrors
         self.runtime = runtime
         self.faults = faults
         self.journal = journal
@@ -85,8 +88,6 @@ final class Dispatcher: Sendable {
         Self.delayedAnswers.asyncAfter(deadline: .now() + .milliseconds(rule.delayMs), execute: answer)
     }
 
-    /// How paths that no API owns are refused: like the reseller API, whose root is `/api/v1`.
-    private var fallbackErrors: any ErrorFormat { services[services.count - 1].errors }
 
     /// Routes within `service`, runs the handler where its kind says, and answers through
     /// `done` with the response and, for tenant routes, the tenant's sandbox time.

@@ -64,9 +64,11 @@ public final class SandboxApplication: @unchecked Sendable {
             scenarios: scenarios, documented: emulated)
         services = [control] + emulated
         accessLog = AccessLog(format: options.logFormat, enabled: !options.quiet)
+        // Paths no API owns are refused like the reseller API's, whose root `/api/v1` they share.
+        // Paths no API owns are refused like the reseller API's, whose root `/api/v1` they share.
         dispatcher = Dispatcher(
-            services: services, runtime: runtime, faults: faults, journal: journal, accessLog: accessLog,
-            gate: ControlPlaneGate(options: options, boundAddress: boundAddress))
+            services: services, fallbackErrors: ResellerErrors(), runtime: runtime, faults: faults, journal: journal,
+            accessLog: accessLog, gate: ControlPlaneGate(options: options, boundAddress: boundAddress))
     }
 
     /// Answers one request; `respond` is called exactly once.
