@@ -8,10 +8,10 @@ extension ServerTests {
         @Test func theLongestIdleKeepAliveConnectionMakesRoom() throws {
             let server = try TestServer { $0.maxConnections = 2 }
             let oldest = try server.client(), newer = try server.client()
+            // One after the other: `oldest` fell idle first (its answer was read before `newer` asked).
             for client in [oldest, newer] {
                 client.send("GET / HTTP/1.1\r\n\r\n")
                 #expect(client.readResponse()?.status == 200)
-                usleep(20_000)
             }
             let newcomer = try server.client()
             newcomer.send("GET /new HTTP/1.1\r\n\r\n")
