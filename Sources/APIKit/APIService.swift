@@ -37,6 +37,8 @@ public protocol ErrorFormat: Sendable {
     /// An error that is no refusal: a bug, answered 500 with its description so that the
     /// user can report it.
     func internalError(_ description: String) -> HTTPResponse
+    /// The schema of every error body this format writes (the OpenAPI document's error answers).
+    var schema: Schema { get }
 }
 
 extension ErrorFormat {

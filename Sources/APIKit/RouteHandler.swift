@@ -20,24 +20,104 @@ public enum RouteHandler: Sendable {
     case deferred(@Sendable (HTTPRequest, PathParameters, @escaping @Sendable (Result<HTTPResponse, any Error>) -> Void) throws -> Void)
 }
 
-/// A route with its documentation summary (used by the OpenAPI document).
+/// A route: where it is, what it does, what it reads and what it answers. The router uses the
+/// handler; the OpenAPI document is generated from the rest.
 public struct APIRoute: Sendable {
     public let method: HTTPMethod
     public let pattern: String
     public let summary: String
     public let handler: RouteHandler
+    /// Query parameters and body fields, which the handler reads through the same declaration.
+    public let input: InputDeclaration
+    /// The success answers; the first is the usual one.
+    public let answers: [AnswerDocumentation]
 
-    public init(_ method: HTTPMethod, _ pattern: String, _ summary: String, _ handler: RouteHandler) {
+    public init(
+        _ method: HTTPMethod, _ pattern: String, _ summary: String, _ handler: RouteHandler,
+        input: InputDeclaration = .none, answers: [AnswerDocumentation] = []
+    ) {
         self.method = method
         self.pattern = pattern
         self.summary = summary
         self.handler = handler
+        self.input = input
+        self.answers = answers
     }
+}
 
+/// Typed routes: the declared input is read (and refused, every invalid field at once)
+/// before the handler runs, and the handler's result is written by the declared answer.
+extension APIRoute {
+    /// An untyped route: the handler reads and writes raw JSON. Kept only while routes move to
+    /// typed declarations; `ContractCoverageTests` lists those that remain.
     public static func tenant(
         _ method: HTTPMethod, _ pattern: String, _ summary: String,
         _ body: @escaping @Sendable (APIRequest) throws -> HTTPResponse
     ) -> APIRoute {
         APIRoute(method, pattern, summary, .tenant(body))
+    }
+
+    public static func tenant<Output>(
+        _ method: HTTPMethod, _ pattern: String, _ summary: String, input: InputDeclaration = .none,
+        answer: Answer<Output>, also: [AnswerDocumentation] = [],
+        _ body: @escaping @Sendable (APIRequest, InputValues) throws -> Output
+    ) -> APIRoute {
+        let respond = answer.respond
+        return APIRoute(
+            method, pattern, summary,
+            .tenant { request in respond(try body(request, try input.read(request.http))) },
+            input: input, answers: [answer.documentation] + also)
+    }
+
+    public static func admin<Output>(
+        _ method: HTTPMethod, _ pattern: String, _ summary: String, input: InputDeclaration = .none,
+        answer: Answer<Output>, also: [AnswerDocumentation] = [],
+        _ body: @escaping @Sendable (HTTPRequest, PathParameters, InputValues) throws -> Output
+    ) -> APIRoute {
+        let respond = answer.respond
+        return APIRoute(
+            method, pattern, summary,
+            .admin { request, parameters in respond(try body(request, parameters, try input.read(request))) },
+            input: input, answers: [answer.documentation] + also)
+    }
+
+    public static func long<Output>(
+        _ method: HTTPMethod, _ pattern: String, _ summary: String, input: InputDeclaration = .none,
+        answer: Answer<Output>, also: [AnswerDocumentation] = [],
+        _ body: @escaping @Sendable (HTTPRequest, PathParameters, InputValues) throws -> Output
+    ) -> APIRoute {
+        let respond = answer.respond
+        return APIRoute(
+            method, pattern, summary,
+            .long { request, parameters in respond(try body(request, parameters, try input.read(request))) },
+            input: input, answers: [answer.documentation] + also)
+    }
+
+    public static func memory<Output>(
+        _ method: HTTPMethod, _ pattern: String, _ summary: String, input: InputDeclaration = .none,
+        answer: Answer<Output>, also: [AnswerDocumentation] = [],
+        _ body: @escaping @Sendable (HTTPRequest, PathParameters, InputValues) throws -> Output
+    ) -> APIRoute {
+        let respond = answer.respond
+        return APIRoute(
+            method, pattern, summary,
+            .memory { request, parameters in respond(try body(request, parameters, try input.read(request))) },
+            input: input, answers: [answer.documentation] + also)
+    }
+
+    public static func deferred<Output>(
+        _ method: HTTPMethod, _ pattern: String, _ summary: String, input: InputDeclaration = .none,
+        answer: Answer<Output>, also: [AnswerDocumentation] = [],
+        _ body: @escaping @Sendable (
+            HTTPRequest, PathParameters, InputValues, @escaping @Sendable (Result<Output, any Error>) -> Void
+        ) throws -> Void
+    ) -> APIRoute {
+        let respond = answer.respond
+        return APIRoute(
+            method, pattern, summary,
+            .deferred { request, parameters, reply in
+                try body(request, parameters, try input.read(request)) { result in reply(result.map(respond)) }
+            },
+            input: input, answers: [answer.documentation] + also)
     }
 }

@@ -7,6 +7,10 @@ import StructuredData
 public struct ControlErrors: ErrorFormat {
     public init() {}
 
+    public let schema = Schema.named(
+        "ControlError",
+        .object([Schema.Property("error", .text), Schema.Property("field", .text, required: false)]))
+
     public func response(for error: DomainError) -> HTTPResponse {
         var body: JSONObject = ["error": .string(error.message)]
         if let field = error.fieldErrors.first?.field { body["field"] = .string(field) }

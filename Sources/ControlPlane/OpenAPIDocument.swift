@@ -4,30 +4,39 @@ import HTTP1
 import StructuredData
 
 /// The OpenAPI 3.1 document of every mounted service, generated from the same route tables
-/// the router uses, so a route cannot exist without its entry. Shapes vary per endpoint, so
-/// schemas are deliberately permissive: any JSON on success, the API's error object on 4xx.
+/// the router uses: each route's path, its input declaration (query parameters, body fields)
+/// and its answers (success schemas), and each API's error schema.
 enum OpenAPIDocument {
-    /// The document's bytes, set once after the control service (which documents itself) exists.
+    /// The document, set once after the control service (which documents itself) exists.
     final class Holder: @unchecked Sendable {
         private let lock = NSLock()
-        private var bytes: [UInt8] = []
+        private var document: JSONObject = [:]
 
         func set(_ document: JSONValue) {
             lock.lock()
-            bytes = JSONWriter.bytes(document)
+            self.document = document.objectValue ?? [:]
             lock.unlock()
         }
 
-        var current: [UInt8] {
+        /// The document with a `servers` entry for the address the client used.
+        func bytes(host: String?) -> [UInt8] {
             lock.lock()
-            defer { lock.unlock() }
-            return bytes
+            var document = self.document
+            lock.unlock()
+            var servers: [JSONValue] = []
+            if let host, !host.isEmpty {
+                servers.append(["url": .string("http://\(host)"), "description": "This sandbox, as the request reached it"])
+            }
+            servers.append(["url": "http://127.0.0.1:8080", "description": "The sandbox's default address"])
+            document["servers"] = .array(servers)
+            return JSONWriter.bytes(.object(document))
         }
     }
 
     static func build(services: [APIService], version: String) -> JSONValue {
         var paths = JSONObject()
         var operationIds = Set<String>()
+        var components = JSONObject()
         for service in services {
             for route in service.routes {
                 let (path, parameters) = convert(service.prefix + route.pattern)
@@ -35,7 +44,8 @@ enum OpenAPIDocument {
                 var id = operationId(route.method, path: path, service: service.name)
                 while operationIds.contains(id) { id += "_" }
                 operationIds.insert(id)
-                item[route.method.rawValue.lowercased()] = operation(route, service: service, id: id, parameters: parameters)
+                item[route.method.rawValue.lowercased()] = operation(
+                    route, service: service, id: id, parameters: parameters, components: &components)
                 paths[path] = .object(item)
             }
         }
@@ -55,12 +65,7 @@ enum OpenAPIDocument {
                         "description": "Needed for /_sandbox when the sandbox runs with --admin-token or listens on a non-loopback address.",
                     ],
                 ],
-                "schemas": [
-                    "AnyValue": [:],
-                    "ResellerError": ["type": "object", "properties": ["error": ["type": "string"]]],
-                    "VPSOrgError": ["type": "object", "properties": ["detail": ["type": "string"]]],
-                    "ControlError": ["type": "object", "properties": ["error": ["type": "string"], "field": ["type": "string"]]],
-                ],
+                "schemas": .object(components),
             ],
         ]
     }
@@ -80,30 +85,50 @@ enum OpenAPIDocument {
         return (segments.joined(separator: "/"), parameters)
     }
 
-    private static func operation(_ route: APIRoute, service: APIService, id: String, parameters: [JSONValue]) -> JSONValue {
-        let html = service.name == "console" || route.summary.hasPrefix("HTML")
-        var responses: JSONObject = [
-            "200": ["description": "Success", "content": html ? ["text/html": ["schema": ["type": "string"]]] : ["application/json": ["schema": ["$ref": "#/components/schemas/AnyValue"]]]],
-        ]
-        if route.method == .POST { responses["201"] = ["description": "Created", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/AnyValue"]]]] }
-        if route.method == .DELETE { responses["204"] = ["description": "Deleted, no content"] }
-        let error: JSONValue = ["$ref": .string("#/components/schemas/\(errorSchema(service))")]
+    private static func operation(
+        _ route: APIRoute, service: APIService, id: String, parameters: [JSONValue], components: inout JSONObject
+    ) -> JSONValue {
+        var responses = JSONObject()
+        for answer in route.answers {
+            responses[String(answer.status.code)] = response(answer, components: &components)
+        }
+        let html = route.answers.contains { if case .html = $0.content { return true } else { return false } }
+        let error = service.errors.schema.openAPI(components: &components)
         // HTML pages answer their refusals as HTML too.
-        for (code, text) in html ? [] : [("400", "Invalid input"), ("401", "Missing or unknown token"), ("402", "Insufficient balance"), ("403", "Not permitted"), ("404", "Unknown object or route"), ("405", "Wrong method"), ("409", "Busy or in the wrong state")] {
+        for (code, text) in html ? [] : errorAnswers(service) {
             responses[code] = ["description": .string(text), "content": ["application/json": ["schema": error]]]
         }
-        var anyContent: JSONObject = ["application/json": ["schema": ["$ref": "#/components/schemas/AnyValue"]]]
-        if html { anyContent["text/html"] = ["schema": ["type": "string"]] }
-        responses["default"] = ["description": "Any other answer (including injected faults)", "content": .object(anyContent)]
+        responses["default"] = [
+            "description": "Any other refusal, an injected fault or an internal error",
+            "content": html ? ["text/html": ["schema": ["type": "string"]]] : ["application/json": ["schema": error]],
+        ]
         var object: JSONObject = [
             "tags": [.string(service.name)], "summary": .string(route.summary),
             "operationId": .string(id),
         ]
-        if !parameters.isEmpty { object["parameters"] = .array(parameters) }
-        if route.method == .POST || route.method == .PUT || route.method == .PATCH {
+        let query = route.input.queryFields.map { field -> JSONValue in
+            ["name": .string(field.name), "in": "query", "required": .bool(field.presence == .required),
+             "description": .string(field.rule), "schema": field.schema.openAPI(components: &components)]
+        }
+        if !(parameters + query).isEmpty { object["parameters"] = .array(parameters + query) }
+        let body = route.input.bodyFields
+        if !body.isEmpty {
+            var properties = JSONObject()
+            for field in body {
+                guard case .object(var schema) = field.schema.openAPI(components: &components) else { continue }
+                if schema["description"] == nil { schema["description"] = .string(field.rule) }
+                properties[field.name] = .object(schema)
+            }
+            let required = body.filter { $0.presence == .required }.map { JSONValue.string($0.name) }
+            var schema: JSONObject = ["type": "object", "properties": .object(properties)]
+            if !required.isEmpty { schema["required"] = .array(required) }
+            // Form posts carry the same fields; Laravel and Django read both.
             object["requestBody"] = [
-                "required": false,
-                "content": ["application/json": ["schema": ["type": "object"]]],
+                "required": .bool(!required.isEmpty),
+                "content": [
+                    "application/json": ["schema": .object(schema)],
+                    "application/x-www-form-urlencoded": ["schema": .object(schema)],
+                ],
             ]
         }
         object["security"] = service.name == "console" ? [] : (service.name == "control" ? [["bearerAuth": []], ["bearerAuth": [], "adminToken": []]] : [["bearerAuth": []]])
@@ -111,12 +136,25 @@ enum OpenAPIDocument {
         return .object(object)
     }
 
-    private static func errorSchema(_ service: APIService) -> String {
-        switch service.name {
-        case "vpsorg": return "VPSOrgError"
-        case "control": return "ControlError"
-        default: return "ResellerError"
+    private static func response(_ answer: AnswerDocumentation, components: inout JSONObject) -> JSONValue {
+        switch answer.content {
+        case .json(let schema):
+            return ["description": .string(answer.description), "content": ["application/json": ["schema": schema.openAPI(components: &components)]]]
+        case .html:
+            return ["description": .string(answer.description), "content": ["text/html": ["schema": ["type": "string"]]]]
+        case .none:
+            return ["description": .string(answer.description)]
         }
+    }
+
+    private static func errorAnswers(_ service: APIService) -> [(String, String)] {
+        var answers = [
+            ("400", "Invalid input: every invalid field is named"), ("401", "Missing or unknown token"),
+            ("402", "Insufficient balance"), ("403", "Not permitted"), ("404", "Unknown object or route"),
+            ("405", "Wrong method"), ("409", "Busy or in the wrong state"),
+        ]
+        if service.name == "control" { answers.append(("421", "The control plane refuses this Host")) }
+        return answers
     }
 
     private static func tagDescription(_ service: APIService) -> String {
@@ -138,9 +176,12 @@ enum OpenAPIDocument {
 enum OpenAPIRoutes {
     static func routes(document: OpenAPIDocument.Holder) -> [APIRoute] {
         [
-            APIRoute(.GET, "/openapi.json", "OpenAPI 3.1 document of both emulated APIs and the control plane", .memory { _, _ in
-                .json(bytes: document.current)
-            })
+            .memory(
+                .GET, "/openapi.json", "OpenAPI 3.1 document of both emulated APIs and the control plane",
+                answer: .prepared(.document("An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0)"))
+            ) { request, _, _ in
+                .json(bytes: document.bytes(host: request.headers["Host"]))
+            }
         ]
     }
 }

@@ -1,19 +1,18 @@
 import SandboxCore
 import StructuredData
 
-/// `GET /job/{jobId}`: a job as the reseller API shows it.
+/// `GET /job/{jobId}`: where a job of the tenant stands.
 public enum JobStatus {
-    public static func describe(_ jobId: Int, in context: TenantContext) throws -> JSONValue {
+    public static func describe(_ jobId: Int, in context: TenantContext) throws -> JobProgress {
         guard let job = try context.jobState(jobId) else { throw DomainError.notFound("Job \(jobId) not found") }
-        return [
-            "status": .string(job.status.rawValue),
-            "progress": .int(job.progress(at: context.now)),
-            "output": job.output ?? .null,
-        ]
+        return JobProgress(status: job.status, progress: job.progress(at: context.now), output: job.output)
     }
+}
 
-    /// The documented answer to anything that starts a job.
-    public static func queued(_ job: JobRecord) -> JSONValue {
-        ["status": .string(job.status.rawValue), "jobId": .int(job.id), "progress": 0]
-    }
+/// A job as its owner sees it: status, progress in percent and, once ended, its output
+/// (what the job made, or why it failed).
+public struct JobProgress: Sendable {
+    public let status: JobRecord.Status
+    public let progress: Int
+    public let output: JSONValue?
 }

@@ -5,8 +5,8 @@ import Reseller
 enum JobRoutes {
     static func routes() -> [APIRoute] {
         [
-            .tenant(.GET, "/job/{jobId:int}", "Job status") { request in
-                ResellerAPI.result(try JobStatus.describe(request.intParameter("jobId"), in: request.context))
+            .tenant(.GET, "/job/{jobId:int}", "Job status", answer: ResellerAPI.result(JobPresenter.state)) { request, _ in
+                try JobStatus.describe(request.intParameter("jobId"), in: request.context)
             }
         ]
     }

@@ -18,4 +18,10 @@ public enum ResellerAPI {
 
     /// `{"result": value}`, the reseller API's success envelope.
     static func result(_ value: JSONValue) -> HTTPResponse { .json(["result": value]) }
+
+    /// The success answer `{"result": …}` with `presenter` writing the result.
+    static func result<Output>(_ presenter: Presenter<Output>, _ description: String = "Success") -> Answer<Output> {
+        let envelope = Presenter<Output>.object([.nested("result", presenter) { $0 }])
+        return .json(envelope, description)
+    }
 }

@@ -6,6 +6,8 @@ import SandboxCore
 public struct ResellerErrors: ErrorFormat {
     public init() {}
 
+    public let schema = Schema.named("ResellerError", .object([Schema.Property("error", .text)]))
+
     public func response(for error: DomainError) -> HTTPResponse {
         let message = error.kind == .unauthenticated ? "Unauthenticated." : error.message
         return .json(["error": .string(message)], status: error.kind.status)

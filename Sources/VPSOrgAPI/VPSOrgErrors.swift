@@ -8,6 +8,14 @@ import StructuredData
 public struct VPSOrgErrors: ErrorFormat {
     public init() {}
 
+    /// `{"detail": "..."}`, or per field the list of its messages.
+    public let schema = Schema.named(
+        "VPSOrgError",
+        .oneOf([
+            .object([Schema.Property("detail", .text)]),
+            .described("Field errors: each invalid field with its messages", .map(.array(.text))),
+        ]))
+
     public func response(for error: DomainError) -> HTTPResponse {
         if error.kind == .invalidInput, !error.fieldErrors.isEmpty {
             return .json(

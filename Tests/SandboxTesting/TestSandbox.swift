@@ -4,6 +4,7 @@ import HTTP1
 import Sandbox
 import SandboxCore
 import StructuredData
+import Testing
 
 /// A sandbox for one test: the real server on an ephemeral port with a throwaway database,
 /// a manual clock by default, and one client API that talks HTTP to it. Each test uses its
@@ -15,6 +16,10 @@ public final class TestSandbox: @unchecked Sendable {
     public var port: Int { server.port }
     /// A fresh token per sandbox: the default tenant of `request`.
     public let token: String
+    /// Whether answers are checked against their routes' declarations (off for tests whose
+    /// injected faults answer on purpose what no route declares).
+    public var checksContract = true
+    private let contract: ContractCheck
 
     public init(
         clock: SandboxClock.Mode = .manual, seed: UInt64? = 7, strictTokens: Bool = false,
@@ -35,6 +40,7 @@ public final class TestSandbox: @unchecked Sendable {
         try server.start()
         client = HTTPTestClient(port: server.port)
         token = "test-\(UUID().uuidString.prefix(8))"
+        contract = ContractCheck(services: server.application.services)
     }
 
     deinit {
@@ -68,7 +74,11 @@ public final class TestSandbox: @unchecked Sendable {
         }
         if !fields.contains("Accept") { fields.add("Accept", "application/json") }
         do {
-            return try client.send(method, path, headers: fields, body: payload)
+            let response = try client.send(method, path, headers: fields, body: payload)
+            if checksContract {
+                for problem in contract.problems(method, path, response) { Issue.record(Comment(rawValue: problem)) }
+            }
+            return response
         } catch {
             return TestResponse(status: 0, headers: [:], body: Array("transport error: \(error)".utf8))
         }

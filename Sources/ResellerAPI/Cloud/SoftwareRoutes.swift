@@ -21,11 +21,11 @@ enum SoftwareRoutes {
             .tenant(.GET, "/software/list", "Installable software") { _ in .json(bytes: packages) },
             .tenant(.POST, "/software/install", "Install software over SSH (starts a job)") { request in
                 let job = try SoftwareInstallations.install(try request.fields(), catalog: catalog, in: request.context)
-                return ResellerAPI.result(JobStatus.queued(job))
+                return ResellerAPI.result(JobPresenter.queued.render(job))
             },
             .tenant(.POST, "/software/uninstall", "Uninstall software over SSH (starts a job)") { request in
                 let job = try SoftwareInstallations.uninstall(try request.fields(), catalog: catalog, in: request.context)
-                return ResellerAPI.result(JobStatus.queued(job))
+                return ResellerAPI.result(JobPresenter.queued.render(job))
             },
             .tenant(.GET, "/datacenter/server/{sid:int}/software", "Software on a VM") { request in
                 ResellerAPI.result(.array(try SoftwareInstallations.list(request.intParameter("sid"), in: request.context)))

@@ -10,7 +10,7 @@ enum VirtualServerRoutes {
         return [
             .tenant(.POST, "/datacenter/server", "Create a VM (starts an install job)") { request in
                 let job = try VirtualServerProvisioning.create(try request.fields(), catalog: catalog, in: request.context)
-                return ResellerAPI.result(JobStatus.queued(job))
+                return ResellerAPI.result(JobPresenter.queued.render(job))
             },
             .tenant(.GET, "/datacenter/server", "List VM IDs") { request in
                 ResellerAPI.result(.array(try VirtualServers.ids(in: request.context).map { .int($0) }))
@@ -24,7 +24,7 @@ enum VirtualServerRoutes {
             .tenant(.PUT, "/datacenter/server/{sid:int}/reinstall", "Reinstall a VM (starts a job)") { request in
                 let job = try VirtualServerProvisioning.reinstall(
                     request.intParameter("sid"), try request.fields(), catalog: catalog, in: request.context)
-                return ResellerAPI.result(JobStatus.queued(job))
+                return ResellerAPI.result(JobPresenter.queued.render(job))
             },
         ]
     }

@@ -1,0 +1,55 @@
+import HTTP1
+import StructuredData
+
+/// What an endpoint answers on success: its status, its content and how a handler's typed
+/// result becomes the response. The OpenAPI document's success response comes from it.
+public struct Answer<Output>: Sendable {
+    public let documentation: AnswerDocumentation
+    public let respond: @Sendable (Output) -> HTTPResponse
+
+    public init(_ documentation: AnswerDocumentation, respond: @escaping @Sendable (Output) -> HTTPResponse) {
+        self.documentation = documentation
+        self.respond = respond
+    }
+
+    /// JSON written by `presenter`.
+    public static func json(_ presenter: Presenter<Output>, status: HTTPStatus = .ok, _ description: String = "Success") -> Answer {
+        let render = presenter.render
+        return Answer(AnswerDocumentation(status: status, description: description, content: .json(presenter.schema))) {
+            .json(render($0), status: status)
+        }
+    }
+
+    /// A response the handler writes itself (a stream, cached bytes) whose JSON has `schema`.
+    public static func prepared(_ schema: Schema, status: HTTPStatus = .ok, _ description: String = "Success") -> Answer
+    where Output == HTTPResponse {
+        Answer(AnswerDocumentation(status: status, description: description, content: .json(schema))) { $0 }
+    }
+}
+
+extension Answer where Output == Void {
+    /// No body (`204 No Content`).
+    public static func empty(_ status: HTTPStatus = .noContent, _ description: String = "Done, no content") -> Answer {
+        Answer(AnswerDocumentation(status: status, description: description, content: .none)) { _ in .empty(status) }
+    }
+}
+
+extension Answer where Output == String {
+    /// An HTML page.
+    public static func html(_ description: String = "An HTML page") -> Answer {
+        Answer(AnswerDocumentation(status: .ok, description: description, content: .html)) { .html($0) }
+    }
+}
+
+/// An answer as the OpenAPI document describes it.
+public struct AnswerDocumentation: Sendable {
+    public enum Content: Sendable {
+        case json(Schema)
+        case html
+        case none
+    }
+
+    public let status: HTTPStatus
+    public let description: String
+    public let content: Content
+}

@@ -1,0 +1,43 @@
+import APIKit
+import Reseller
+import SandboxCore
+import StructuredData
+
+/// Jobs as the reseller API shows them: the answer to anything that starts one, and `GET /job/{id}`.
+enum JobPresenter {
+    static let status = Schema.choice(["queued", "running", "finished", "failed"])
+
+    /// `{"status": "queued", "jobId": 12, "progress": 0}`.
+    static let queued = Presenter<JobRecord>.object(
+        "QueuedJob",
+        [
+            PresentedProperty("status", status) { .string($0.status.rawValue) },
+            .int("jobId", .id) { $0.id },
+            .int("progress", .integer(minimum: 0, maximum: 100)) { _ in 0 },
+        ])
+
+    /// What a finished job made (by kind: a VM's access, a backup's stamp, a dedicated
+    /// server's template), or the reason a failed one gives.
+    static let output = Schema.nullable(
+        .oneOf([
+            .text.described("A failed job's reason, or what a software or restore job did"),
+            .named(
+                "JobResult",
+                .object([
+                    Schema.Property("id", .id, required: false), Schema.Property("hostname", .text, required: false),
+                    Schema.Property("ips", .array(.ipv4), required: false),
+                    Schema.Property("password", .text, required: false),
+                    Schema.Property("template", .text, required: false),
+                    Schema.Property("server", .id, required: false), Schema.Property("backup", .int, required: false),
+                    Schema.Property("serverId", .id, required: false),
+                ])),
+        ]))
+
+    static let state = Presenter<JobProgress>.object(
+        "Job",
+        [
+            PresentedProperty("status", status) { .string($0.status.rawValue) },
+            .int("progress", .integer(minimum: 0, maximum: 100)) { $0.progress },
+            PresentedProperty("output", output) { $0.output ?? .null },
+        ])
+}
