@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "ResellerAPI", dependencies: ["Reseller", "APIKit"]),
         .target(name: "VPSOrg", dependencies: ["SandboxCore"]),
         .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "APIKit"]),
-        .target(name: "Scenarios", dependencies: ["Reseller", "VPSOrg"]),
+        .target(name: "Scenarios", dependencies: ["Reseller", "VPSOrg", "VPSOrgAPI"]),
         .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller", "Scenarios"]),
         .target(
             name: "Sandbox",

@@ -57,15 +57,20 @@ extension APIRoute {
         APIRoute(method, pattern, summary, .tenant(body))
     }
 
+    /// `before` runs ahead of reading the input, for APIs that look the object up first
+    /// (DRF answers 404 for an unknown server before it judges the body).
     public static func tenant<Output>(
         _ method: HTTPMethod, _ pattern: String, _ summary: String, input: InputDeclaration = .none,
-        answer: Answer<Output>, also: [AnswerDocumentation] = [],
+        before: (@Sendable (APIRequest) throws -> Void)? = nil, answer: Answer<Output>, also: [AnswerDocumentation] = [],
         _ body: @escaping @Sendable (APIRequest, InputValues) throws -> Output
     ) -> APIRoute {
         let respond = answer.respond
         return APIRoute(
             method, pattern, summary,
-            .tenant { request in respond(try body(request, try input.read(request.http))) },
+            .tenant { request in
+                try before?(request)
+                return respond(try body(request, try input.read(request.http)))
+            },
             input: input, answers: [answer.documentation] + also)
     }
 

@@ -1,6 +1,8 @@
+import APIKit
 import SandboxCore
 import StructuredData
 import VPSOrg
+import VPSOrgAPI
 
 /// A scenario's VPS.org servers, ordered through `POST /api/v1/servers/`'s own path (same
 /// field names), then brought to their declared status.
@@ -12,6 +14,10 @@ struct VPSOrgScenario {
     let context: TenantContext
     let model: VPSOrgModel
     let report: ScenarioReport
+    /// `POST /api/v1/servers/`'s own input declaration, so a scenario is read like the API reads it.
+    var order: (declaration: InputDeclaration, order: @Sendable (InputValues) throws -> ServerOrder) {
+        ServerInput.order(model.catalog)
+    }
 
     func apply(_ servers: [ScenarioNode]) throws {
         try ScenarioReport.requireUnique(servers, key: "name")
@@ -24,7 +30,8 @@ struct VPSOrgScenario {
             }
             let status = try server.choice("status", Status.self, default: .active)
             let created = try server.applying {
-                try model.createServer(try ServerOrder(fields: server.fields(Self.orderFields), catalog: model.catalog), in: context)
+                let input = try order.declaration.read(body: server.fields(Self.orderFields).object)
+                return try model.createServer(try order.order(input), in: context)
             }
             if status != .provisioning { try settle(created.id) }
             if status == .stopped {

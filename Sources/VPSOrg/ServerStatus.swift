@@ -15,6 +15,9 @@ public enum ServerStatus: String, Sendable, CaseIterable {
         }
     }
 
+    /// Every value `init(filterValue:)` accepts, for the API's documentation.
+    public static let filterValues = allCases.map(\.rawValue) + ["aktiv", "gestoppt", "angehalten"]
+
     /// Whether the machine is powered on (for metrics).
     var isPoweredOn: Bool { [.active, .starting, .stopping, .rebooting].contains(self) }
 }

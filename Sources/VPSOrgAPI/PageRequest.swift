@@ -1,6 +1,6 @@
 import HTTP1
 import SandboxCore
-import StructuredData
+import VPSOrg
 
 /// Django REST Framework's `PageNumberPagination` with `page_size` as a query parameter:
 /// `page` is a number or `last`; a page past the end is 404 "Invalid page."; a `page_size`
@@ -13,12 +13,11 @@ struct PageRequest {
     let size: Int
     let count: Int
 
-    /// Resolves the query's page against `count` items.
-    init(request: HTTPRequest, count: Int) throws {
-        size = request.query("page_size").flatMap { Int($0) }.flatMap { $0 > 0 ? min($0, Self.maximumSize) : nil }
-            ?? Self.defaultSize
+    /// Resolves the asked `page` and `page_size` against `count` items.
+    init(page asked: String?, size askedSize: String?, count: Int) throws {
+        size = askedSize.flatMap { Int($0) }.flatMap { $0 > 0 ? min($0, Self.maximumSize) : nil } ?? Self.defaultSize
         let pages = max(1, (count + size - 1) / size)
-        let asked = request.query("page") ?? "1"
+        let asked = asked ?? "1"
         let number = asked == "last" ? pages : Int(asked)
         guard let number, (1...pages).contains(number) else { throw DomainError.notFound("Invalid page.") }
         page = number
@@ -27,16 +26,12 @@ struct PageRequest {
 
     var offset: Int { (page - 1) * size }
 
-    /// `{"count", "next", "previous", "results"}` with absolute links built like DRF's:
-    /// the request's URL with `page` replaced (or removed for the first page), keys sorted.
-    func envelope(_ results: [JSONValue], request: HTTPRequest) -> JSONValue {
-        let hasNext = page * size < count
-        return [
-            "count": .int(count),
-            "next": hasNext ? .string(link(request, page: page + 1)) : .null,
-            "previous": page > 1 ? .string(link(request, page: page - 1)) : .null,
-            "results": .array(results),
-        ]
+    /// The page with absolute links built like DRF's: the request's URL with `page`
+    /// replaced (or removed for the first page), keys sorted.
+    func page(_ results: [VPSServer], request: HTTPRequest) -> ServerPage {
+        ServerPage(
+            count: count, next: page * size < count ? link(request, page: page + 1) : nil,
+            previous: page > 1 ? link(request, page: page - 1) : nil, results: results)
     }
 
     private func link(_ request: HTTPRequest, page: Int) -> String {

@@ -1,23 +1,24 @@
 import APIKit
 import HTTP1
+import SandboxCore
 import VPSOrg
 
 /// `POST /api/v1/servers/{server_id}/start|stop|reboot/`.
 enum PowerRoutes {
     static func routes(model: VPSOrgModel) -> [APIRoute] {
         [
-            .tenant(.POST, "/{server_id:int}/start", "Power on a stopped server") { request in
-                let server = try model.startServer(request.intParameter("server_id"), in: request.context)
-                return .json(ServerJSON.action(server, message: "Server is starting"))
-            },
-            .tenant(.POST, "/{server_id:int}/stop", "Shut down a running server") { request in
-                let server = try model.stopServer(request.intParameter("server_id"), in: request.context)
-                return .json(ServerJSON.action(server, message: "Server is stopping"))
-            },
-            .tenant(.POST, "/{server_id:int}/reboot", "Reboot an active server") { request in
-                let server = try model.rebootServer(request.intParameter("server_id"), in: request.context)
-                return .json(ServerJSON.action(server, message: "Server is rebooting"))
-            },
+            action(.POST, "/{server_id:int}/start", "Power on a stopped server", message: "Server is starting", model.startServer),
+            action(.POST, "/{server_id:int}/stop", "Shut down a running server", message: "Server is stopping", model.stopServer),
+            action(.POST, "/{server_id:int}/reboot", "Reboot an active server", message: "Server is rebooting", model.rebootServer),
         ]
+    }
+
+    private static func action(
+        _ method: HTTPMethod, _ pattern: String, _ summary: String, message: String,
+        _ act: @escaping @Sendable (Int, TenantContext) throws -> VPSServer
+    ) -> APIRoute {
+        .tenant(method, pattern, summary, answer: .json(ServerPresenter.action)) { request, _ in
+            (try act(request.intParameter("server_id"), request.context), message)
+        }
     }
 }

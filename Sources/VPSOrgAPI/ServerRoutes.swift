@@ -1,70 +1,55 @@
 import APIKit
 import HTTP1
 import SandboxCore
-import StructuredData
 import VPSOrg
 
 /// `/api/v1/servers/` and `/api/v1/servers/{server_id}/`: list, create, detail, update, delete.
 enum ServerRoutes {
     static func routes(model: VPSOrgModel) -> [APIRoute] {
-        [
-            .tenant(.GET, "", "List servers (filters status, location; page, page_size)") { request in
-                let filter = try listFilter(request.queryFields())
+        let order = ServerInput.order(model.catalog)
+        return [
+            .tenant(
+                .GET, "", "List servers (filters status, location; page, page_size)", input: ServerInput.list,
+                answer: .json(ServerPresenter.page)
+            ) { request, input in
+                let filter = ServerInput.filter(input)
                 let context = request.context
-                let page = try PageRequest(request: request.http, count: model.countServers(filter, in: context))
+                let page = try PageRequest(
+                    page: input[ServerInput.page], size: input[ServerInput.pageSize], count: model.countServers(filter, in: context))
                 let servers = try model.servers(filter, offset: page.offset, limit: page.size, in: context)
-                return .json(page.envelope(servers.map(ServerJSON.listItem), request: request.http))
+                return page.page(servers, request: request.http)
             },
-            .tenant(.POST, "", "Create a server") { request in
-                let order = try ServerOrder(fields: body(request), catalog: model.catalog)
-                return .json(ServerJSON.created(try model.createServer(order, in: request.context)), status: .created)
+            .tenant(
+                .POST, "", "Create a server", input: order.declaration,
+                answer: .json(ServerPresenter.created, status: .created, "Created; provisioning takes minutes")
+            ) { request, input in
+                try model.createServer(try order.order(input), in: request.context)
             },
-            .tenant(.GET, "/{server_id:int}", "Server details") { request in
+            .tenant(.GET, "/{server_id:int}", "Server details", answer: .json(ServerPresenter.detail)) { request, _ in
                 detail(try model.server(request.intParameter("server_id"), in: request.context), request)
             },
-            .tenant(.PUT, "/{server_id:int}", "Update a server (name, hostname, backups_enabled)") { request in
-                try update(model, request, complete: true)
-            },
-            .tenant(.PATCH, "/{server_id:int}", "Update some fields of a server") { request in
-                try update(model, request, complete: false)
-            },
-            .tenant(.DELETE, "/{server_id:int}", "Delete a server") { request in
+            update(model, complete: true, .PUT, "Update a server (name, hostname, backups_enabled)"),
+            update(model, complete: false, .PATCH, "Update some fields of a server"),
+            .tenant(.DELETE, "/{server_id:int}", "Delete a server", answer: .empty()) { request, _ in
                 try model.deleteServer(request.intParameter("server_id"), in: request.context)
-                return .empty(.noContent)
             },
         ]
     }
 
-    /// The body's fields; a body that is not JSON or a form is DRF's parse error.
-    static func body(_ request: APIRequest) throws -> InputFields {
-        do {
-            return try request.fields()
-        } catch let error as DomainError {
-            throw DomainError(.invalidInput, "JSON parse error - \(error.message)")
+    /// An unknown server is a 404 before the body is judged, as in DRF's `get_object()`.
+    private static func update(_ model: VPSOrgModel, complete: Bool, _ method: HTTPMethod, _ summary: String) -> APIRoute {
+        let declaration = ServerInput.changes(complete: complete)
+        return .tenant(
+            method, "/{server_id:int}", summary, input: declaration, before: { request in
+                _ = try model.server(request.intParameter("server_id"), in: request.context)
+            }, answer: .json(ServerPresenter.detail)
+        ) { request, input in
+            let server = try model.updateServer(request.intParameter("server_id"), ServerInput.changes(input), in: request.context)
+            return detail(server, request)
         }
     }
 
-    private static func listFilter(_ query: InputFields) throws -> ServerFilter {
-        var filter = ServerFilter()
-        if let value = try query.string("status") {
-            guard let status = ServerStatus(filterValue: value) else {
-                throw DomainError.invalid("status", "Select a valid choice. \(value) is not one of the available choices.")
-            }
-            filter.status = status
-        }
-        filter.location = try query.string("location")
-        return filter
-    }
-
-    private static func update(_ model: VPSOrgModel, _ request: APIRequest, complete: Bool) throws -> HTTPResponse {
-        let id = request.intParameter("server_id")
-        // An unknown server is a 404 before the body is judged, as in DRF's get_object().
-        _ = try model.server(id, in: request.context)
-        let changes = try ServerChanges(fields: body(request), complete: complete)
-        return detail(try model.updateServer(id, changes, in: request.context), request)
-    }
-
-    private static func detail(_ server: VPSServer, _ request: APIRequest) -> HTTPResponse {
-        .json(ServerJSON.detail(server, usage: ResourceUsage(of: server, at: request.context.now)))
+    private static func detail(_ server: VPSServer, _ request: APIRequest) -> (server: VPSServer, usage: ResourceUsage) {
+        (server, ResourceUsage(of: server, at: request.context.now))
     }
 }

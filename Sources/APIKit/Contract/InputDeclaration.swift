@@ -22,8 +22,7 @@ public struct InputDeclaration: Sendable {
 
     /// The request's values, every field checked; one refusal names every invalid field.
     public func read(_ request: HTTPRequest) throws -> InputValues {
-        var values = InputValues()
-        guard !fields.isEmpty else { return values }
+        guard !fields.isEmpty else { return InputValues() }
         var body = JSONObject()
         if fields.contains(where: { $0.location == .body }) {
             do {
@@ -32,12 +31,18 @@ public struct InputDeclaration: Sendable {
                 throw dialect.unreadableBody(error.description)
             }
         }
+        return try read(body: body) { request.query($0) }
+    }
+
+    /// Values from fields sent some other way (a scenario file gives the body's fields).
+    public func read(body: JSONObject, query: (String) -> String? = { _ in nil }) throws -> InputValues {
+        var values = InputValues()
         var errors = FieldErrors()
         for field in fields {
             let sent: JSONValue?
             switch field.location {
             case .body: sent = body[field.name]
-            case .query: sent = request.query(field.name).map { .string($0) }
+            case .query: sent = query(field.name).map { .string($0) }
             }
             field.check(sent, dialect: dialect, into: &values, errors: &errors)
         }
