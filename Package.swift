@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "SandboxTesting", dependencies: ["Sandbox", "HTTP1"], path: "Tests/SandboxTesting"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "APIKitTests", dependencies: ["APIKit"]),
         .testTarget(name: "StorageTests", dependencies: ["SQLiteStore", "SandboxCore"]),
         .testTarget(name: "SandboxTests", dependencies: ["SandboxTesting"], exclude: ["Clients"]),
         .testTarget(name: "ResellerTests", dependencies: ["SandboxTesting"]),

@@ -5,7 +5,7 @@ import StructuredData
 
 /// Jobs as the reseller API shows them: the answer to anything that starts one, and `GET /job/{id}`.
 enum JobPresenter {
-    static let status = Schema.choice(["queued", "running", "finished", "failed"])
+    static let status = Schema.named("JobStatus", .choice(["queued", "running", "finished", "failed"]))
 
     /// `{"status": "queued", "jobId": 12, "progress": 0}`.
     static let queued = Presenter<JobRecord>.object(

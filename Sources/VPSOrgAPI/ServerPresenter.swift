@@ -6,7 +6,7 @@ import VPSOrg
 /// The document's server shapes, key for key: the list item, the create answer, the detail
 /// (also answered by PUT/PATCH) and the short form inside power-action answers.
 enum ServerPresenter {
-    static let status = Schema.choice(ServerStatus.allCases.map(\.rawValue))
+    static let status = Schema.named("VPSOrgServerStatus", .choice(ServerStatus.allCases.map(\.rawValue)))
 
     private static let plan = Presenter<Plan>.object(
         "VPSOrgPlan",
