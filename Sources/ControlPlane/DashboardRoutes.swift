@@ -7,11 +7,13 @@ import HTTP1
 enum DashboardRoutes {
     static let publicPaths: Set<Substring> = ["/_sandbox/", "/_sandbox/dashboard"]
 
+    /// Always the same page, with its security headers.
+    static let page = Answer<Void>(Answer<String>.html("The dashboard page").documentation) { _ in DashboardPage.response }
+
     static func routes() -> [APIRoute] {
-        let page: RouteHandler = .memory { _, _ in DashboardPage.response }
-        return [
-            APIRoute(.GET, "/", "HTML dashboard: tenants with clocks, servers, jobs, faults; live events and requests", page),
-            APIRoute(.GET, "/dashboard", "HTML dashboard (same page)", page),
+        [
+            .memory(.GET, "/", "HTML dashboard: tenants with clocks, servers, jobs, faults; live events and requests", answer: page) { _, _, _ in },
+            .memory(.GET, "/dashboard", "HTML dashboard (same page)", answer: page) { _, _, _ in },
         ]
     }
 }

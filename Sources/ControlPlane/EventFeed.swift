@@ -1,8 +1,6 @@
 import Dispatch
 import Foundation
-import HTTP1
 import SandboxCore
-import StructuredData
 
 /// Long-polls on the event stream. A waiting request holds no thread: its responder is
 /// parked here, and is answered when `wake()` (called after a transaction with new events
@@ -16,7 +14,7 @@ public final class EventFeed: @unchecked Sendable {
         let token: String?
         let after: Int
         let limit: Int
-        let respond: @Sendable (HTTPResponse) -> Void
+        let respond: @Sendable (EventPresenter.Page) -> Void
     }
 
     private let runtime: SandboxRuntime
@@ -49,7 +47,7 @@ public final class EventFeed: @unchecked Sendable {
     }
 
     /// Parks a long-poll for up to `seconds` (real time).
-    func park(token: String?, after: Int, limit: Int, seconds: Double, respond: @escaping @Sendable (HTTPResponse) -> Void) {
+    func park(token: String?, after: Int, limit: Int, seconds: Double, respond: @escaping @Sendable (EventPresenter.Page) -> Void) {
         queue.async { [self] in
             let id = nextId
             nextId += 1
@@ -59,7 +57,7 @@ public final class EventFeed: @unchecked Sendable {
             queue.asyncAfter(deadline: .now() + seconds) { [self] in
                 guard let waiter = waiters.removeValue(forKey: id) else { return }
                 waiter.respond(
-                    Self.response(EventBatch(events: [], droppedThrough: nil), after: waiter.after, all: waiter.token == nil))
+                    EventPresenter.Page(batch: EventBatch(events: [], droppedThrough: nil), after: waiter.after, all: waiter.token == nil))
             }
         }
     }
@@ -82,7 +80,7 @@ public final class EventFeed: @unchecked Sendable {
             for (id, waiter) in members {
                 waiters[id] = nil
                 let share = EventBatch(events: Array(found.events.prefix(waiter.limit)), droppedThrough: found.droppedThrough)
-                waiter.respond(Self.response(share, after: waiter.after, all: cursor.token == nil))
+                waiter.respond(EventPresenter.Page(batch: share, after: waiter.after, all: cursor.token == nil))
             }
         }
     }
@@ -91,27 +89,5 @@ public final class EventFeed: @unchecked Sendable {
     private struct Cursor: Hashable {
         let token: String?
         let after: Int
-    }
-
-    /// `dropped` says whether retention deleted events after the cursor (then `droppedThrough`
-    /// is the newest id it dropped); `last` is the cursor to ask from next.
-    static func response(_ batch: EventBatch, after: Int, all: Bool) -> HTTPResponse {
-        var answer: JSONObject = [
-            "events": .array(batch.events.map { render($0, all: all) }),
-            "last": .int(batch.events.last?.id ?? max(after, batch.droppedThrough ?? after)),
-            "dropped": .bool(batch.droppedThrough != nil),
-        ]
-        if let droppedThrough = batch.droppedThrough { answer["droppedThrough"] = .int(droppedThrough) }
-        return .json(.object(answer))
-    }
-
-    static func render(_ event: EventRecord, all: Bool) -> JSONValue {
-        var object: JSONObject = [
-            "id": .int(event.id), "resourceType": .string(event.resourceType), "resourceId": .int(event.resourceId),
-            "from": .string(event.from), "to": .string(event.to), "at": .string(Timestamp.iso8601(event.at)),
-            "jobId": event.jobId.map { .int($0) } ?? .null,
-        ]
-        if all { object["tenant"] = .string(TenantLabel.of(event.token)) }
-        return .object(object)
     }
 }

@@ -5,25 +5,24 @@ import SandboxCore
 enum HealthRoutes {
     static func routes(runtime: SandboxRuntime, version: String, faults: FaultRules, journal: RequestJournal) -> [APIRoute] {
         [
-            APIRoute(.GET, "/health", "Liveness and version", .memory { _, _ in
-                .json([
-                    "status": "ok", "version": .string(version),
-                    "uptimeSeconds": .int((realTimeMillis() - runtime.startedAt) / 1000),
-                ])
-            }),
-            APIRoute(.POST, "/reset", "Reset the token's tenant (its faults and journal too), or everything with ?all=true", .long { request, _ in
-                if request.wantsAll {
+            .memory(.GET, "/health", "Liveness and version", answer: .json(HealthPresenter.health)) { _, _, _ in
+                HealthPresenter.Health(version: version, uptimeSeconds: (realTimeMillis() - runtime.startedAt) / 1000)
+            },
+            .long(
+                .POST, "/reset", "Reset the token's tenant (its faults and journal too), or everything with ?all=true",
+                input: ControlScope.input, answer: .json(HealthPresenter.reset)
+            ) { request, _, input in
+                guard let token = try ControlScope.token(request, input) else {
                     try runtime.resetAll()
                     faults.removeAll(token: nil, all: true)
                     journal.clear { _ in true }
-                    return .json(["reset": "all"])
+                    return .all
                 }
-                let token = try request.requiredToken()
                 try runtime.resetTenant(token: token)
                 faults.removeAll(token: token, all: false)
                 journal.clear { $0.token == token }
-                return .json(["reset": "tenant"])
-            }),
+                return .tenant
+            },
         ]
     }
 }

@@ -1,39 +1,31 @@
 import APIKit
 import HTTP1
 import SandboxCore
-import StructuredData
 
 /// Forced outcomes: list the tenant's jobs and pending timers, finish or fail a job now.
 enum JobControlRoutes {
     static func routes() -> [APIRoute] {
         [
-            .tenant(.GET, "/jobs", "List the tenant's jobs and pending timers with their due times") { request in
-                guard !request.http.wantsAll else {
-                    throw DomainError.invalid("all", "jobs are listed per tenant: send that tenant's Bearer token instead of ?all=true")
-                }
+            .tenant(
+                .GET, "/jobs", "List the tenant's jobs and pending timers with their due times", input: JobControlInput.list,
+                answer: .json(JobControlPresenter.listing)
+            ) { request, input in
                 let context = request.context
-                let active = try request.queryFields().bool("active") ?? false
                 let timers = try context.pendingTimers()
-                return .json([
-                    "now": .string(Timestamp.iso8601(context.now)),
-                    "jobs": .array(try context.jobs(activeOnly: active).map { render($0, now: context.now) }),
-                    "timers": .array(timers.map(render)),
-                ])
+                return (context.now, try context.jobs(activeOnly: input[JobControlInput.active] ?? false), timers)
             },
-            .tenant(.POST, "/jobs/{id:int}/complete", "Finish an active job now") { request in
+            .tenant(.POST, "/jobs/{id:int}/complete", "Finish an active job now", answer: .json(JobControlPresenter.job)) { request, _ in
                 let job = try activeJob(request)
                 try request.context.completeJob(job.id)
-                return .json(try outcome(job.id, in: request.context))
+                return try outcome(job.id, in: request.context)
             },
-            .tenant(.POST, "/jobs/{id:int}/fail", "Fail an active job now with an output text") { request in
-                let fields = try request.fields()
-                let output = try fields.string("output") ?? "Failed by the sandbox control plane."
-                guard output.utf8.count <= 10_000 else {
-                    throw DomainError.invalid("output", "output must be a text of at most 10000 bytes")
-                }
+            .tenant(
+                .POST, "/jobs/{id:int}/fail", "Fail an active job now with an output text", input: JobControlInput.fail,
+                answer: .json(JobControlPresenter.job)
+            ) { request, input in
                 let job = try activeJob(request)
-                try request.context.failJob(job.id, output: output)
-                return .json(try outcome(job.id, in: request.context))
+                try request.context.failJob(job.id, output: input[JobControlInput.output] ?? "Failed by the sandbox control plane.")
+                return try outcome(job.id, in: request.context)
             },
         ]
     }
@@ -46,29 +38,11 @@ enum JobControlRoutes {
     }
 
     /// The job after a forced outcome; a job whose kind no model handles stays active.
-    private static func outcome(_ id: Int, in context: TenantContext) throws -> JSONValue {
+    private static func outcome(_ id: Int, in context: TenantContext) throws -> JobControlPresenter.JobAt {
         guard let job = try context.job(id) else { throw DomainError.notFound("Job \(id) not found.") }
         guard !job.isActive else {
             throw DomainError.conflict("Job \(id) has kind \(job.kind), which no model of this sandbox handles.")
         }
-        return render(job, now: context.now)
-    }
-
-    static func render(_ job: JobRecord, now: Int64) -> JSONValue {
-        [
-            "id": .int(job.id), "kind": .string(job.kind), "resourceType": .string(job.resourceType),
-            "resourceId": .int(job.resourceId), "status": .string(job.status.rawValue),
-            "progress": .int(job.progress(at: now)), "createdAt": .string(Timestamp.iso8601(job.createdAt)),
-            "startsAt": .string(Timestamp.iso8601(job.startsAt)), "finishesAt": .string(Timestamp.iso8601(job.finishesAt)),
-            "endedAt": .string(job.endedAt.map(Timestamp.iso8601)), "output": job.output ?? .null,
-        ]
-    }
-
-    static func render(_ timer: DueTimer) -> JSONValue {
-        [
-            "id": .int(timer.id), "kind": .string(timer.kind), "dueAt": .string(Timestamp.iso8601(timer.dueAt)),
-            "resourceType": .string(timer.resourceType), "resourceId": timer.resourceId.map { .int($0) } ?? .null,
-            "jobId": timer.jobId.map { .int($0) } ?? .null, "payload": timer.payload,
-        ]
+        return (job, context.now)
     }
 }

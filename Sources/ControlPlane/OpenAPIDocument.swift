@@ -131,6 +131,9 @@ enum OpenAPIDocument {
                 ],
             ]
         }
+        if let document = route.input.document {
+            object["requestBody"] = ["required": true, "content": ["application/json": ["schema": document.openAPI(components: &components)]]]
+        }
         object["security"] = service.name == "console" ? [] : (service.name == "control" ? [["bearerAuth": []], ["bearerAuth": [], "adminToken": []]] : [["bearerAuth": []]])
         object["responses"] = .object(responses)
         return .object(object)

@@ -6,15 +6,23 @@ import StructuredData
 
 /// `POST /_sandbox/scenarios`: applies a scenario document (README "Scenarios") at run time.
 enum ScenarioRoutes {
+    /// The scenario format, documented in the README; the loader checks every field of it and
+    /// names the JSON path of whatever it refuses.
+    static let scenario = Schema.document(
+        "A scenario document, format version 1: version, description, and tenants with their balance, permissions, clock, vms, dedicatedServers, byodOrders and vpsorgServers (README: Scenarios)")
+
     static func routes(loader: ScenarioLoader) -> [APIRoute] {
         [
-            APIRoute(.POST, "/scenarios", "Apply a scenario document: tenants and their objects, created or kept", .long { request, _ in
+            .long(
+                .POST, "/scenarios", "Apply a scenario document: tenants and their objects, created or kept",
+                input: InputDeclaration(.laravel, [], document: scenario), answer: .json(ScenarioPresenter.outcome)
+            ) { request, _, _ in
                 let document: JSONValue
                 do { document = try JSONParser.parse(request.body) } catch {
                     throw DomainError.invalid("body", "the scenario must be a JSON document (\(error))")
                 }
-                return .json(try loader.apply(document))
-            }),
+                return try loader.apply(document)
+            },
         ]
     }
 }

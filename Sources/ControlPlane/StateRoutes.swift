@@ -6,10 +6,23 @@ import StructuredData
 
 /// `GET/PUT /_sandbox/state`: one JSON snapshot of a tenant's world (or everything).
 enum StateRoutes {
+    /// The snapshot format, documented in the README rather than here: its tables follow the
+    /// database schema, which changes with every migration.
+    static let snapshot = Schema.document(
+        "A hosting-sandbox-snapshot document: format, version, migrations, the tenant(s) with their clocks, ID sequences and every row of every tenant table (README: Snapshots, Snapshot compatibility)")
+
+    static let importInput = InputDeclaration(.laravel, [AnyField(ControlScope.all)], document: snapshot)
+
+    static let imported = Presenter<ControlScope.Reach>.object(
+        [PresentedProperty("imported", ControlScope.Reach.schema) { .string($0.rawValue) }])
+
     static func routes(runtime: SandboxRuntime) -> [APIRoute] {
         [
-            APIRoute(.GET, "/state", "Export the tenant's world (or everything with ?all=true) as one snapshot", .deferred { request, _, respond in
-                let token = request.wantsAll ? nil : try request.requiredToken()
+            .deferred(
+                .GET, "/state", "Export the tenant's world (or everything with ?all=true) as one snapshot",
+                input: ControlScope.input, answer: .prepared(snapshot, "The snapshot, streamed")
+            ) { request, _, input, respond in
+                let token = try ControlScope.token(request, input)
                 SnapshotExport.start(runtime: runtime, token: token) { started in
                     let export: SnapshotExport
                     switch started {
@@ -25,16 +38,19 @@ enum StateRoutes {
                         }
                     }
                 }
-            }),
-            APIRoute(.PUT, "/state", "Replace the tenant's world (or everything with ?all=true) from a snapshot", .long { request, _ in
-                if request.wantsAll {
+            },
+            .long(
+                .PUT, "/state", "Replace the tenant's world (or everything with ?all=true) from a snapshot", input: importInput,
+                answer: .json(imported)
+            ) { request, _, input in
+                guard let token = try ControlScope.token(request, input) else {
                     try runtime.importAllState(document: Snapshot.parse(request.body))
-                    return .json(["imported": "all"])
+                    return .all
                 }
                 // The body, not a parsed tree: the import reads it a row at a time.
-                try runtime.importState(token: try request.requiredToken(), body: request.body)
-                return .json(["imported": "tenant"])
-            }),
+                try runtime.importState(token: token, body: request.body)
+                return .tenant
+            },
         ]
     }
 

@@ -28,16 +28,14 @@ public struct ScenarioFiles {
     /// Applies every file in order; returns one line per file and tenant saying what it did.
     @discardableResult
     public func load(into loader: ScenarioLoader) throws -> [String] {
-        try apply(into: loader).flatMap { file, report in
-            (report["tenants"]?.arrayValue ?? []).map { tenant in
-                let created = tenant["created"]?.arrayValue?.count ?? 0
-                let kept = tenant["kept"]?.arrayValue?.count ?? 0
-                return "scenario \(file): tenant \(tenant["token"]?.stringValue ?? "?") (\(tenant["tenant"]?.stringValue ?? "?")): \(created) created, \(kept) kept"
+        try apply(into: loader).flatMap { file, outcomes in
+            outcomes.map { tenant in
+                "scenario \(file): tenant \(tenant.token) (\(tenant.createdTenant ? "created" : "existing")): \(tenant.created.count) created, \(tenant.kept.count) kept"
             }
         }
     }
 
-    private func apply(into loader: ScenarioLoader) throws -> [(file: String, report: JSONValue)] {
+    private func apply(into loader: ScenarioLoader) throws -> [(file: String, outcomes: [ScenarioTenantOutcome])] {
         try files.map { file in
             do {
                 let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))

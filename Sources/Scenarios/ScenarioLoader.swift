@@ -23,7 +23,7 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// Applies `document` whole or not at all; answers what was created and kept per tenant.
-    public func apply(_ document: JSONValue) throws -> JSONValue {
+    public func apply(_ document: JSONValue) throws -> [ScenarioTenantOutcome] {
         let root = try ScenarioNode(document, path: "")
         try root.allowOnly(["version", "description", "tenants"])
         guard let version = root.object["version"]?.intValue else {
@@ -42,11 +42,10 @@ public struct ScenarioLoader: Sendable {
             guard tokens.insert(token).inserted else { throw tenant.refusal("token", "\(token) appears twice in this scenario") }
         }
         return try runtime.performForTenants { enter in
-            let reports = try tenants.map { node in
+            try tenants.map { node in
                 let entered = try enter(try node.string("token", required: true)!)
                 return try TenantScenario(node: node, entered: entered, loader: self).apply()
             }
-            return ["tenants": .array(reports)]
         }
     }
 }

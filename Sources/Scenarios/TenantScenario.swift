@@ -13,7 +13,7 @@ struct TenantScenario {
     let loader: ScenarioLoader
     var context: TenantContext { entered.context }
 
-    func apply() throws -> JSONValue {
+    func apply() throws -> ScenarioTenantOutcome {
         try node.allowOnly(Self.fields)
         let balance = try node.number("balance")
         if let balance, !(balance >= 0 && balance <= 1e12) {
@@ -35,10 +35,8 @@ struct TenantScenario {
             .apply(try node.children("vpsorgServers"))
         try context.setBalance(cents: balance.map { Int64(($0 * 100).rounded()) } ?? before)
 
-        return [
-            "token": .string(context.tenant.token), "tenant": .string(entered.created ? "created" : "existing"),
-            "created": .array(report.created), "kept": .array(report.kept),
-        ]
+        return ScenarioTenantOutcome(
+            token: context.tenant.token, createdTenant: entered.created, created: report.created, kept: report.kept)
     }
 
     /// Mode and scale always apply. `now` sets a new tenant's clock; an existing tenant's it
@@ -63,17 +61,35 @@ struct TenantScenario {
     }
 }
 
-/// What a scenario did to one tenant: objects created and objects kept (already there).
+/// What a scenario did to one tenant: the tenant created or already there, and its objects.
+public struct ScenarioTenantOutcome: Sendable {
+    public let token: String
+    public let createdTenant: Bool
+    public let created: [ScenarioObject]
+    public let kept: [ScenarioObject]
+}
+
+/// An object a scenario created or kept: its type (`vm`, `dedicatedServer`, `byodOrder`,
+/// `vpsorgServer`), its key within the tenant and its id.
+public struct ScenarioObject: Sendable {
+    public static let types = ["vm", "dedicatedServer", "byodOrder", "vpsorgServer"]
+
+    public let type: String
+    public let name: String
+    public let id: Int
+}
+
+/// Collects what a scenario did to one tenant: objects created and objects kept (already there).
 final class ScenarioReport {
-    var created: [JSONValue] = []
-    var kept: [JSONValue] = []
+    var created: [ScenarioObject] = []
+    var kept: [ScenarioObject] = []
 
     func created(_ type: String, _ name: String, id: Int) {
-        created.append(["type": .string(type), "name": .string(name), "id": .int(id)])
+        created.append(ScenarioObject(type: type, name: name, id: id))
     }
 
     func kept(_ type: String, _ name: String, id: Int) {
-        kept.append(["type": .string(type), "name": .string(name), "id": .int(id)])
+        kept.append(ScenarioObject(type: type, name: name, id: id))
     }
 
     /// Refuses a second object with the same key in one tenant's list.

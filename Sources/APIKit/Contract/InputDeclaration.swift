@@ -8,10 +8,14 @@ import StructuredData
 public struct InputDeclaration: Sendable {
     public let fields: [AnyField]
     public let dialect: InputDialect
+    /// A body that is one whole document the handler reads itself (a snapshot, a scenario),
+    /// so a large upload is parsed once, its own way: documented here, never read by `read`.
+    public let document: Schema?
 
-    public init(_ dialect: InputDialect, _ fields: [AnyField]) {
+    public init(_ dialect: InputDialect, _ fields: [AnyField], document: Schema? = nil) {
         self.dialect = dialect
         self.fields = fields
+        self.document = document
     }
 
     /// An endpoint that reads nothing but its path.
