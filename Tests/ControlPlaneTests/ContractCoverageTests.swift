@@ -51,7 +51,7 @@ import Testing
         let body = create?["requestBody"]?["content"]?["application/json"]?["schema"]
         #expect(body?["required"] == ["name", "plan_id", "os_id", "location"])
         #expect(body?["properties"]?["plan_id"]?["enum"]?.arrayValue?.isEmpty == false)
-        #expect(body?["properties"]?["name"]?["examples"] == ["web-server-01"])
+        #expect(body?["properties"]?["name"]?["examples"] == ["web-server-02"])
         let list = document["paths"]?["/api/v1/servers"]?["get"]?["parameters"]?.arrayValue ?? []
         #expect(list.compactMap { $0["in"] == "query" ? $0["name"]?.stringValue : nil } == ["status", "location", "page", "page_size"])
         #expect(document["components"]?["schemas"]?["VPSOrgError"]?["oneOf"]?.arrayValue?.count == 2)
