@@ -35,17 +35,23 @@ enum OpenAPIDocument {
 
     static func build(services: [APIService], version: String) -> JSONValue {
         var paths = JSONObject()
-        var operationIds = Set<String>()
+        var operationIds: [String: String] = [:]
+        for service in services {
+            for route in service.routes {
+                let key = "\(route.method.rawValue) \(convert(service.prefix + route.pattern).path)"
+                var id = operationId(route.method, path: convert(service.prefix + route.pattern).path, service: service.name)
+                while operationIds.values.contains(id) { id += "_" }
+                operationIds[key] = id
+            }
+        }
         var components = JSONObject()
         for service in services {
             for route in service.routes {
                 let (path, parameters) = convert(service.prefix + route.pattern)
                 var item = paths[path]?.objectValue ?? JSONObject()
-                var id = operationId(route.method, path: path, service: service.name)
-                while operationIds.contains(id) { id += "_" }
-                operationIds.insert(id)
+                let id = operationIds["\(route.method.rawValue) \(path)"] ?? ""
                 item[route.method.rawValue.lowercased()] = operation(
-                    route, service: service, id: id, parameters: parameters, components: &components)
+                    route, service: service, id: id, parameters: parameters, operationIds: operationIds, components: &components)
                 paths[path] = .object(item)
             }
         }
@@ -86,11 +92,22 @@ enum OpenAPIDocument {
     }
 
     private static func operation(
-        _ route: APIRoute, service: APIService, id: String, parameters: [JSONValue], components: inout JSONObject
+        _ route: APIRoute, service: APIService, id: String, parameters: [JSONValue], operationIds: [String: String],
+        components: inout JSONObject
     ) -> JSONValue {
         var responses = JSONObject()
         for answer in route.answers {
-            responses[String(answer.status.code)] = response(answer, components: &components)
+            guard case .object(var documented) = response(answer, components: &components) else { continue }
+            var links = JSONObject()
+            for link in answer.links {
+                guard let target = operationIds["\(link.method.rawValue) \(convert(link.pattern).path)"] else { continue }
+                links[link.name] = [
+                    "operationId": .string(target),
+                    "parameters": .object(JSONObject(link.parameters.map { ($0.0, JSONValue.string($0.1)) })),
+                ]
+            }
+            if !links.entries.isEmpty { documented["links"] = .object(links) }
+            responses[String(answer.status.code)] = .object(documented)
         }
         let html = route.answers.contains { if case .html = $0.content { return true } else { return false } }
         let error = service.errors.schema.openAPI(components: &components)

@@ -16,6 +16,27 @@ import Testing
         #expect(untyped == [])
     }
 
+    @Test func everyLinkNamesARoute() throws {
+        let sandbox = try TestSandbox()
+        let routes = Set(sandbox.application.services.flatMap { service in
+            service.routes.map { "\($0.method) \(service.prefix)\($0.pattern)" }
+        })
+        var links = 0
+        for service in sandbox.application.services {
+            for route in service.routes {
+                for link in route.answers.flatMap(\.links) {
+                    links += 1
+                    #expect(routes.contains("\(link.method) \(link.pattern)"), "\(route.pattern) → \(link.pattern)")
+                }
+            }
+        }
+        #expect(links >= 7)
+        let document = sandbox.request(.GET, "/_sandbox/openapi.json").json
+        let created = document["paths"]?["/api/v1/servers"]?["post"]?["responses"]?["201"]?["links"]
+        #expect(created?["GetServer"]?["operationId"] == "vpsorg_get_api_v1_servers_server_id")
+        #expect(created?["GetServer"]?["parameters"]?["server_id"] == "$response.body#/id")
+    }
+
     @Test func everyObjectListsItsPropertiesAndEveryArrayItsItems() throws {
         let sandbox = try TestSandbox()
         let document = sandbox.request(.GET, "/_sandbox/openapi.json").json
