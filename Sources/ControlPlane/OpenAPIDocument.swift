@@ -139,13 +139,12 @@ enum OpenAPIDocument {
             let required = body.filter { $0.presence == .required }.map { JSONValue.string($0.name) }
             var schema: JSONObject = ["type": "object", "properties": .object(properties)]
             if !required.isEmpty { schema["required"] = .array(required) }
-            // Form posts carry the same fields; Laravel and Django read both.
+            // Form posts with the same fields are read alike, but declared once: client
+            // generators (openapi-python-client 0.29) emit broken code for two body types.
             object["requestBody"] = [
                 "required": .bool(!required.isEmpty),
-                "content": [
-                    "application/json": ["schema": .object(schema)],
-                    "application/x-www-form-urlencoded": ["schema": .object(schema)],
-                ],
+                "description": "JSON; a form post (application/x-www-form-urlencoded) with the same fields is read alike.",
+                "content": ["application/json": ["schema": .object(schema)]],
             ]
         }
         object["security"] = service.name == "console" ? [] : (service.name == "control" ? [["bearerAuth": []], ["bearerAuth": [], "adminToken": []]] : [["bearerAuth": []]])
