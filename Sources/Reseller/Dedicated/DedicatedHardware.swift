@@ -16,15 +16,29 @@ public struct DedicatedHardware: Sendable {
     public var storageCount: String
     public var location: DedicatedLocation
 
-    /// The `configuration` object of `config`, in that example's key order (which differs from the market's).
-    public var configJSON: JSONValue {
+    /// How the `hardware` column stores it (the shape of `config`'s `configuration`).
+    var stored: JSONValue {
         [
             "cpu": ["type": .string(cpuType), "count": .string(cpuCount)],
             "ram": ["size": .string(ramSize), "type": .string(ramType)],
-            "price": Self.priceJSON(price),
+            // Integral prices as integers, as they always have been stored.
+            "price": price.rounded() == price && abs(price) < 1e15 ? .int(Int64(price)) : .double(price),
             "storage": ["size": .string(storageSize), "type": .string(storageType), "count": .string(storageCount)],
             "location": ["id": .int(location.id), "name": .string(location.name)],
         ]
+    }
+
+    init(stored value: JSONValue) {
+        cpuType = value["cpu"]?["type"]?.stringValue ?? ""
+        cpuCount = value["cpu"]?["count"]?.stringValue ?? ""
+        ramSize = value["ram"]?["size"]?.stringValue ?? ""
+        ramType = value["ram"]?["type"]?.stringValue ?? ""
+        price = value["price"]?.doubleValue ?? 0
+        storageSize = value["storage"]?["size"]?.stringValue ?? ""
+        storageType = value["storage"]?["type"]?.stringValue ?? ""
+        storageCount = value["storage"]?["count"]?.stringValue ?? ""
+        location = DedicatedLocation(
+            id: Int(value["location"]?["id"]?.intValue ?? 0), name: value["location"]?["name"]?.stringValue ?? "")
     }
 
     /// The server a BYOD order builds: one of each chosen part. With both an SSD and an HDD,
@@ -61,11 +75,6 @@ public struct DedicatedHardware: Sendable {
         self.storageType = storageType
         self.storageCount = storageCount
         self.location = location
-    }
-
-    /// Integral amounts as JSON integers (`39`), others as decimals, as the documents print prices.
-    static func priceJSON(_ value: Double) -> JSONValue {
-        value.rounded() == value && abs(value) < 1e15 ? .int(Int64(value)) : .double(value)
     }
 
     /// `"16 GB DDR3 ECC"` -> ("16", "DDR3 ECC"); `"Seagate Exos 4 TB HDD"` -> ("4000", ...);
