@@ -28,17 +28,18 @@ public struct DedicatedHardware: Sendable {
         ]
     }
 
-    init(stored value: JSONValue) {
-        cpuType = value["cpu"]?["type"]?.stringValue ?? ""
-        cpuCount = value["cpu"]?["count"]?.stringValue ?? ""
-        ramSize = value["ram"]?["size"]?.stringValue ?? ""
-        ramType = value["ram"]?["type"]?.stringValue ?? ""
-        price = value["price"]?.doubleValue ?? 0
-        storageSize = value["storage"]?["size"]?.stringValue ?? ""
-        storageType = value["storage"]?["type"]?.stringValue ?? ""
-        storageCount = value["storage"]?["count"]?.stringValue ?? ""
-        location = DedicatedLocation(
-            id: Int(value["location"]?["id"]?.intValue ?? 0), name: value["location"]?["name"]?.stringValue ?? "")
+    /// The stored shape read back; nil if a member is missing or of another type.
+    init?(stored value: JSONValue) {
+        func text(_ group: String, _ key: String) -> String? { value[group]?[key]?.stringValue }
+        guard let cpuType = text("cpu", "type"), let cpuCount = text("cpu", "count"), let ramSize = text("ram", "size"),
+            let ramType = text("ram", "type"), let price = value["price"]?.doubleValue,
+            let storageSize = text("storage", "size"), let storageType = text("storage", "type"),
+            let storageCount = text("storage", "count"), let locationId = value["location"]?["id"]?.intValue,
+            let locationName = text("location", "name")
+        else { return nil }
+        self.init(
+            cpuType: cpuType, cpuCount: cpuCount, ramSize: ramSize, ramType: ramType, price: price, storageSize: storageSize,
+            storageType: storageType, storageCount: storageCount, location: DedicatedLocation(id: Int(locationId), name: locationName))
     }
 
     /// The server a BYOD order builds: one of each chosen part. With both an SSD and an HDD,

@@ -39,7 +39,10 @@ public struct DedicatedServer: Sendable {
         offerId = try row.optionalInt("offer_id")
         hostname = try row.string("hostname")
         template = try row.string("template")
-        hardware = DedicatedHardware(stored: try row.json("hardware"))
+        guard let hardware = DedicatedHardware(stored: try row.json("hardware")) else {
+            throw row.unreadable("hardware", as: "dedicated hardware", value: .text(try row.string("hardware")))
+        }
+        self.hardware = hardware
         ips = try row.json("ips").arrayValue?.compactMap(\.stringValue) ?? []
         rootPassword = try row.string("root_password")
         userPassword = try row.string("user_password")
