@@ -44,7 +44,7 @@ struct ByodOrderInput {
         let anyPart = Schema.integerChoice(catalog.parts.flatMap { $0.parts.map { Int64($0.id) } })
         return Field(
             "parts", schema: .oneOf([byKind, .array(anyPart)]), kind: .object, presence: .optional,
-            rule: "parts must be an object of part ids by kind, such as {\"cpu\": 38, \"ram\": 29}"
+            rule: "parts must be an object of part ids by kind, such as {\"cpu\": 38, \"ram\": 29}, or a list of part ids"
         ) { value in
             let members: [(kind: String?, field: String, value: JSONValue)]
             switch value {
@@ -85,7 +85,12 @@ struct ByodOrderInput {
             }
         }.documented(
             "\(kind.rawValue.uppercased()) part to be in the server\(kind == .cpu || kind == .ram ? " (required, here or in parts)" : "")",
-            example: .int(Int64(ids(of: kind, in: catalog).first ?? 1)))
+            example: inStock(kind, catalog).map { .int(Int64($0.id)) })
+    }
+
+    /// A part of `kind` the seed stock has, for the example.
+    private static func inStock(_ kind: DedicatedPart.Kind, _ catalog: DedicatedCatalog) -> DedicatedPart? {
+        catalog.parts.first { $0.kind == kind }?.parts.first { $0.count > 0 }
     }
 
     private static func ids(of kind: DedicatedPart.Kind, in catalog: DedicatedCatalog) -> [Int64] {
