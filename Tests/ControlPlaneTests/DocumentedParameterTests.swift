@@ -39,8 +39,10 @@ import Testing
         #expect(missing == [])
     }
 
-    /// `parts[cpu]` is `cpu` inside `parts`; `$ref`s are followed.
+    /// `parts[cpu]` is that key as the documents' JSON example sends it, or `cpu` inside
+    /// `parts`; `$ref`s are followed.
     private func property(_ name: String, in schema: JSONValue?, document: JSONValue) -> JSONValue? {
+        if let literal = resolve(schema, document)?["properties"]?[name] { return literal }
         var path = name.split(separator: "[").map { $0.hasSuffix("]") ? String($0.dropLast()) : String($0) }
         var current = resolve(schema, document)
         while let key = path.first {
