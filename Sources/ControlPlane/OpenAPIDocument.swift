@@ -35,17 +35,23 @@ enum OpenAPIDocument {
 
     static func build(services: [APIService], version: String) -> JSONValue {
         var paths = JSONObject()
-        var operationIds = Set<String>()
+        var operationIds: [String: String] = [:]
+        for service in services {
+            for route in service.routes {
+                let key = "\(route.method.rawValue) \(convert(service.prefix + route.pattern).path)"
+                var id = operationId(route.method, path: convert(service.prefix + route.pattern).path, service: service.name)
+                while operationIds.values.contains(id) { id += "_" }
+                operationIds[key] = id
+            }
+        }
         var components = JSONObject()
         for service in services {
             for route in service.routes {
                 let (path, parameters) = convert(service.prefix + route.pattern)
                 var item = paths[path]?.objectValue ?? JSONObject()
-                var id = operationId(route.method, path: path, service: service.name)
-                while operationIds.contains(id) { id += "_" }
-                operationIds.insert(id)
+                let id = operationIds["\(route.method.rawValue) \(path)"] ?? ""
                 item[route.method.rawValue.lowercased()] = operation(
-                    route, service: service, id: id, parameters: parameters, components: &components)
+                    route, service: service, id: id, parameters: parameters, operationIds: operationIds, components: &components)
                 paths[path] = .object(item)
             }
         }
@@ -86,11 +92,22 @@ enum OpenAPIDocument {
     }
 
     private static func operation(
-        _ route: APIRoute, service: APIService, id: String, parameters: [JSONValue], components: inout JSONObject
+        _ route: APIRoute, service: APIService, id: String, parameters: [JSONValue], operationIds: [String: String],
+        components: inout JSONObject
     ) -> JSONValue {
         var responses = JSONObject()
         for answer in route.answers {
-            responses[String(answer.status.code)] = response(answer, components: &components)
+            guard case .object(var documented) = response(answer, components: &components) else { continue }
+            var links = JSONObject()
+            for link in answer.links {
+                guard let target = operationIds["\(link.method.rawValue) \(convert(link.pattern).path)"] else { continue }
+                links[link.name] = [
+                    "operationId": .string(target),
+                    "parameters": .object(JSONObject(link.parameters.map { ($0.0, JSONValue.string($0.1)) })),
+                ]
+            }
+            if !links.entries.isEmpty { documented["links"] = .object(links) }
+            responses[String(answer.status.code)] = .object(documented)
         }
         let html = route.answers.contains { if case .html = $0.content { return true } else { return false } }
         let error = service.errors.schema.openAPI(components: &components)
@@ -122,13 +139,12 @@ enum OpenAPIDocument {
             let required = body.filter { $0.presence == .required }.map { JSONValue.string($0.name) }
             var schema: JSONObject = ["type": "object", "properties": .object(properties)]
             if !required.isEmpty { schema["required"] = .array(required) }
-            // Form posts carry the same fields; Laravel and Django read both.
+            // Form posts with the same fields are read alike, but declared once: client
+            // generators (openapi-python-client 0.29) emit broken code for two body types.
             object["requestBody"] = [
                 "required": .bool(!required.isEmpty),
-                "content": [
-                    "application/json": ["schema": .object(schema)],
-                    "application/x-www-form-urlencoded": ["schema": .object(schema)],
-                ],
+                "description": "JSON; a form post (application/x-www-form-urlencoded) with the same fields is read alike.",
+                "content": ["application/json": ["schema": .object(schema)]],
             ]
         }
         if let document = route.input.document {

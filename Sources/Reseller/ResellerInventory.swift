@@ -16,11 +16,11 @@ extension ResellerModel {
             .filter { $0.kind == DedicatedLifecycle.install }.map(\.resourceId))
         let dedicated = try DedicatedServer.all(in: context).map { server in
             let state = !server.orderComplete ? "provisioning" : installing.contains(server.id) ? "installing" : server.stateName
-            let location = server.configuration["location"]?["name"]?.stringValue
+            let location = server.hardware.location.name
             return InventoryItem(
                 api: "reseller", resourceType: DedicatedServer.resourceType, id: server.id, name: server.hostname,
                 state: state, ips: server.ips,
-                detail: ([server.template] + (location.map { [$0] } ?? [])).joined(separator: " · "))
+                detail: ([server.template] + (location.isEmpty ? [] : [location])).joined(separator: " · "))
         }
         return machines + dedicated
     }

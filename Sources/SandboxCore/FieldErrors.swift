@@ -37,11 +37,6 @@ public struct FieldErrors: Sendable {
         }
     }
 
-    /// `reading`, unless `field` already has a problem (it could not even be read): nil then.
-    public mutating func reading<T>(unlessRefused field: String, _ reader: () throws -> T?) throws -> T? {
-        names(field) ? nil : try reading(reader)
-    }
-
     /// One refusal with every recorded problem; nothing when all fields were valid.
     public func throwIfAny() throws {
         guard !entries.isEmpty else { return }

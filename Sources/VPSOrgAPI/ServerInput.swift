@@ -11,12 +11,12 @@ public enum ServerInput {
         "name", length: 1...63, pattern: "^[A-Za-z0-9-]+$", trimmed: true,
         rule: "name must be 1 to 63 characters: letters, digits and hyphens",
         accepts: { $0.utf8.allSatisfy { byte in isAlphanumeric(byte) || byte == UInt8(ascii: "-") } }
-    ).documented("The server's name", example: "web-server-01")
+    ).documented("The server's name", example: "web-server-02")
 
     static let hostname = Field<String>.string(
         "hostname", .optional, length: 1...253, format: "hostname", trimmed: true,
         rule: HostnameRule.fullyQualified.message("hostname"), accepts: HostnameRule.fullyQualified.accepts
-    ).documented("Fully qualified domain name", example: "web01.example.com")
+    ).documented("Fully qualified domain name", example: "web02.example.com")
 
     static let backupsEnabled = Field<Bool>.boolean("backups_enabled", .optional).documented("Daily backups", example: true)
 
@@ -27,14 +27,14 @@ public enum ServerInput {
         let codes = catalog.locations.map(\.code)
         let plan = Field<Int>.integer(
             "plan_id", among: plans, rule: "plan_id must be one of the plans \(plans.map(String.init).joined(separator: ", "))"
-        ).documented("Plan ID (GET of the plans in the document)", example: 2)
+        ).documented("ID of the VPS plan", example: 1)
         let system = Field<Int>.integer(
             "os_id", among: systems,
             rule: "os_id must be one of the operating systems \(systems.map(String.init).joined(separator: ", "))"
-        ).documented("Operating system image ID", example: 1)
+        ).documented("ID of the operating system", example: 5)
         let location = Field<String>.string(
             "location", trimmed: true, rule: "location must be one of \(codes.joined(separator: ", "))", accepts: { codes.contains($0) }
-        ).documented("Location code", example: .string(codes.first ?? "fra1"))
+        ).documented("Location code", example: "us-west")
         let sshKey = Field<Int>.integer("ssh_key_id", 1...Int(Int32.max), .optional, rule: "ssh_key_id must be a positive integer")
             .documented("ID of an SSH key to install", example: 42)
         let declaration = InputDeclaration(

@@ -22,6 +22,7 @@ enum ServerRoutes {
             .tenant(
                 .POST, "", "Create a server", input: order.declaration,
                 answer: .json(ServerPresenter.created, status: .created, "Created; provisioning takes minutes")
+                    .linking(serverLinks)
             ) { request, input in
                 try model.createServer(try order.order(input), in: request.context)
             },
@@ -34,6 +35,14 @@ enum ServerRoutes {
                 try model.deleteServer(request.intParameter("server_id"), in: request.context)
             },
         ]
+    }
+
+    /// What a created server's id is used for.
+    private static let serverLinks: [AnswerLink] = [
+        ("GetServer", HTTPMethod.GET, ""), ("UpdateServer", .PUT, ""), ("ChangeServer", .PATCH, ""), ("DeleteServer", .DELETE, ""),
+        ("StartServer", .POST, "/start"), ("StopServer", .POST, "/stop"), ("RebootServer", .POST, "/reboot"),
+    ].map { name, method, action in
+        AnswerLink(name, method, VPSOrgAPI.prefix + "/{server_id:int}" + action, [("server_id", "$response.body#/id")])
     }
 
     /// An unknown server is a 404 before the body is judged, as in DRF's `get_object()`.

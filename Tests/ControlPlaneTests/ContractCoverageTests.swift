@@ -16,6 +16,27 @@ import Testing
         #expect(untyped == [])
     }
 
+    @Test func everyLinkNamesARoute() throws {
+        let sandbox = try TestSandbox()
+        let routes = Set(sandbox.application.services.flatMap { service in
+            service.routes.map { "\($0.method) \(service.prefix)\($0.pattern)" }
+        })
+        var links = 0
+        for service in sandbox.application.services {
+            for route in service.routes {
+                for link in route.answers.flatMap(\.links) {
+                    links += 1
+                    #expect(routes.contains("\(link.method) \(link.pattern)"), "\(route.pattern) → \(link.pattern)")
+                }
+            }
+        }
+        #expect(links >= 7)
+        let document = sandbox.request(.GET, "/_sandbox/openapi.json").json
+        let created = document["paths"]?["/api/v1/servers"]?["post"]?["responses"]?["201"]?["links"]
+        #expect(created?["GetServer"]?["operationId"] == "vpsorg_get_api_v1_servers_server_id")
+        #expect(created?["GetServer"]?["parameters"]?["server_id"] == "$response.body#/id")
+    }
+
     @Test func everyObjectListsItsPropertiesAndEveryArrayItsItems() throws {
         let sandbox = try TestSandbox()
         let document = sandbox.request(.GET, "/_sandbox/openapi.json").json
@@ -51,7 +72,7 @@ import Testing
         let body = create?["requestBody"]?["content"]?["application/json"]?["schema"]
         #expect(body?["required"] == ["name", "plan_id", "os_id", "location"])
         #expect(body?["properties"]?["plan_id"]?["enum"]?.arrayValue?.isEmpty == false)
-        #expect(body?["properties"]?["name"]?["examples"] == ["web-server-01"])
+        #expect(body?["properties"]?["name"]?["examples"] == ["web-server-02"])
         let list = document["paths"]?["/api/v1/servers"]?["get"]?["parameters"]?.arrayValue ?? []
         #expect(list.compactMap { $0["in"] == "query" ? $0["name"]?.stringValue : nil } == ["status", "location", "page", "page_size"])
         #expect(document["components"]?["schemas"]?["VPSOrgError"]?["oneOf"]?.arrayValue?.count == 2)

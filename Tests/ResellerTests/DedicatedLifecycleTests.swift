@@ -1,4 +1,5 @@
 import HTTP1
+import SQLiteStore
 import SandboxTesting
 import StructuredData
 import Testing
@@ -118,5 +119,15 @@ import Testing
         #expect(response.status == 404)
         #expect(response.json == ["error": "Dedicated server 77 not found"])
     }
-}
 
+    @Test func storedHardwareOfAnotherShapeIsA500NamingIt() throws {
+        let sandbox = try TestSandbox()
+        let id = Fixture.deliveredServer(sandbox)
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE dedicated_servers SET hardware = '{\"cpu\":1}' WHERE id = ?", id)
+        }
+        let response = sandbox.request(.GET, Fixture.path(id, "config"))
+        #expect(response.status == 500)
+        #expect(Fixture.error(response).contains("dedicated_servers.hardware holds '{\"cpu\":1}'"), "\(Fixture.error(response))")
+    }
+}

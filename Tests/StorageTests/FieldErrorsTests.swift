@@ -35,12 +35,5 @@ import Testing
         try errors.throwIfAny()
         errors.add("parts[cpu]", "parts[cpu] is required")
         #expect(errors.names("parts"))
-        // A field refused while it was read is not checked again.
-        var checked = false
-        let parts = try errors.reading(unlessRefused: "parts") { () -> Int? in
-            checked = true
-            return 1
-        }
-        #expect(parts == nil && !checked)
     }
 }

@@ -12,6 +12,14 @@ public struct Answer<Output>: Sendable {
         self.respond = respond
     }
 
+    /// The same answer, naming operations its values feed (OpenAPI links: generated clients
+    /// and schemathesis' stateful runs follow them from a created object to its uses).
+    public func linking(_ links: [AnswerLink]) -> Answer {
+        var documentation = self.documentation
+        documentation.links += links
+        return Answer(documentation, respond: respond)
+    }
+
     /// JSON written by `presenter`.
     public static func json(_ presenter: Presenter<Output>, status: HTTPStatus = .ok, _ description: String = "Success") -> Answer {
         let render = presenter.render
@@ -52,4 +60,29 @@ public struct AnswerDocumentation: Sendable {
     public let status: HTTPStatus
     public let description: String
     public let content: Content
+    public var links: [AnswerLink] = []
+
+    public init(status: HTTPStatus, description: String, content: Content) {
+        self.status = status
+        self.description = description
+        self.content = content
+    }
+}
+
+/// An operation that takes a value of this answer: `GET /api/v1/servers/{server_id}` with
+/// `server_id` from `$response.body#/id`.
+public struct AnswerLink: Sendable {
+    public let name: String
+    public let method: HTTPMethod
+    /// The full path as the router knows it (`/api/v1/servers/{server_id:int}`).
+    public let pattern: String
+    /// Parameter name to runtime expression.
+    public let parameters: [(String, String)]
+
+    public init(_ name: String, _ method: HTTPMethod, _ pattern: String, _ parameters: [(String, String)]) {
+        self.name = name
+        self.method = method
+        self.pattern = pattern
+        self.parameters = parameters
+    }
 }

@@ -11,26 +11,18 @@ public enum ByodOrder {
     static let buildMinutes = (24 * 60)...(48 * 60)
     public static let ipCounts = 1...8
 
-    /// What the client asked for. `parts` keeps the kind the client named (nil for a plain
-    /// list of part IDs), so that mistakes can be reported under the client's own field name.
-    /// `unreadable` holds the fields that could not even be read (a word for `ipCount`):
-    /// they are refused together with the rules' problems, and not checked again.
+    /// What the client ordered; without a hostname the server is called `byod-<order number>`.
     public struct Request: Sendable {
-        public var parts: [(kind: String?, id: Int)]
-        public var template: String?
-        public var hostname: String?
-        public var ipCount: Int?
-        public var unreadable: FieldErrors
+        public let parts: ByodParts
+        public let template: DedicatedTemplate
+        public let hostname: String?
+        public let ipCount: Int
 
-        public init(
-            parts: [(kind: String?, id: Int)], template: String?, hostname: String?, ipCount: Int?,
-            unreadable: FieldErrors = FieldErrors()
-        ) {
+        public init(parts: ByodParts, template: DedicatedTemplate, hostname: String?, ipCount: Int?) {
             self.parts = parts
             self.template = template
             self.hostname = hostname
-            self.ipCount = ipCount
-            self.unreadable = unreadable
+            self.ipCount = ipCount ?? 1
         }
     }
 
@@ -38,20 +30,12 @@ public enum ByodOrder {
 
     /// `GET /datacenter/dedicated/market/parts`: stock minus this tenant's reservations
     /// (the parts of building and completed orders; a failed build has released its parts).
-    public static func parts(_ catalog: DedicatedCatalog, in context: TenantContext) throws -> JSONValue {
+    public static func parts(_ catalog: DedicatedCatalog, in context: TenantContext) throws -> ByodStock {
         let reserved = try reservedParts(in: context)
-        return .object(
-            JSONObject(
-                catalog.parts.map { kind, parts in
-                    let items: [JSONValue] = parts.map { part in
-                        [
-                            "id": .int(part.id), "name": .string(part.name), "description": .string(part.description),
-                            "count": .int(max(0, part.count - reserved[part.id, default: 0])),
-                            "price": DedicatedHardware.priceJSON(part.price),
-                        ]
-                    }
-                    return (kind.rawValue, .array(items))
-                }))
+        return ByodStock(
+            parts: catalog.parts.map { kind, parts in
+                (kind, parts.map { StockedPart(part: $0, count: max(0, $0.count - reserved[$0.id, default: 0])) })
+            })
     }
 
     private static func reservedParts(in context: TenantContext) throws -> [Int: Int] {
@@ -69,22 +53,18 @@ public enum ByodOrder {
 
     // MARK: Ordering
 
-    /// `POST /datacenter/dedicated/order/byod`: validates everything, then charges, reserves
+    /// `POST /datacenter/dedicated/order/byod`: checks the stock, then charges, reserves
     /// and starts the build. Returns the order number.
-    public static func place(_ request: Request, catalog: DedicatedCatalog, in context: TenantContext) throws -> Int {
-        var errors = request.unreadable
-        let chosen = try errors.reading(unlessRefused: "parts") { try choose(request.parts, catalog: catalog, in: context) }
-        let template = try errors.reading(unlessRefused: "template") { try catalog.template(from: request.template) }
-        let hostname = try errors.reading(unlessRefused: "hostname") {
-            try HostnameRule.dedicatedServer.validated(request.hostname, field: "hostname")
-        }
-        let ipCount = request.ipCount ?? 1
-        if !errors.names("ipCount"), !ipCounts.contains(ipCount) {
-            errors.add("ipCount", "ipCount must be an integer between \(ipCounts.lowerBound) and \(ipCounts.upperBound)")
+    public static func place(_ request: Request, in context: TenantContext) throws -> Int {
+        let parts = request.parts
+        let reserved = try reservedParts(in: context)
+        var errors = FieldErrors()
+        for (kind, part) in parts.all where part.count - reserved[part.id, default: 0] <= 0 {
+            let field = ByodParts.field(kind)
+            errors.add(field, "\(field): part \(part.id) (\(part.name)) is out of stock")
         }
         try errors.throwIfAny()
-        guard let chosen, let template else { throw DomainError.invalid("body", "the order is incomplete") }
-        let price = chosen.values.map(\.price).reduce(0, +)
+        let price = parts.all.map(\.part.price).reduce(0, +)
         try context.charge(euros: price)
         let number = try context.nextID(resourceType, first: firstOrderNumber)
         let job = try context.startJob(
@@ -96,71 +76,29 @@ public enum ByodOrder {
                 ip_count, price, job_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            number, context.tenantId, chosen[.cpu]!.id, chosen[.ram]!.id, chosen[.ssd]?.id, chosen[.hdd]?.id, template,
-            hostname ?? "byod-\(number)", ipCount, price, job.id, context.now)
+            number, context.tenantId, parts.cpu.id, parts.ram.id, parts.ssd?.id, parts.hdd?.id, request.template.name,
+            request.hostname ?? "byod-\(number)", request.ipCount, price, job.id, context.now)
         try context.recordTransition(resourceType: resourceType, resourceId: number, from: nil, to: "building")
         return number
     }
 
-    /// Checks each named part: a known kind, an existing part of that kind, in stock for this tenant.
-    private static func choose(
-        _ parts: [(kind: String?, id: Int)], catalog: DedicatedCatalog, in context: TenantContext
-    ) throws -> [DedicatedPart.Kind: DedicatedPart] {
-        let kinds = "parts[cpu], parts[ram], parts[ssd] or parts[hdd]"
-        let reserved = try reservedParts(in: context)
-        var chosen: [DedicatedPart.Kind: DedicatedPart] = [:]
-        for (named, id) in parts {
-            let field = named.map { "parts[\($0)]" } ?? "parts"
-            if let named, DedicatedPart.Kind(rawValue: named) == nil {
-                throw DomainError.invalid(field, "\(field) is not a part kind; use \(kinds)")
-            }
-            guard let (kind, part) = catalog.part(id) else {
-                throw DomainError.invalid(
-                    field, "\(field) must be a part id from GET /datacenter/dedicated/market/parts; part \(id) does not exist")
-            }
-            if let named, named != kind.rawValue {
-                throw DomainError.invalid(
-                    field, "\(field) must be the id of a \(named) part; part \(id) (\(part.name)) is a \(kind.rawValue) part")
-            }
-            if let previous = chosen[kind] {
-                throw DomainError.invalid(
-                    "parts[\(kind.rawValue)]",
-                    "parts[\(kind.rawValue)] takes one part; both \(previous.id) and \(id) are \(kind.rawValue) parts")
-            }
-            guard part.count - reserved[part.id, default: 0] > 0 else {
-                let name = named == nil ? "parts[\(kind.rawValue)]" : field
-                throw DomainError.invalid(name, "\(name): part \(id) (\(part.name)) is out of stock")
-            }
-            chosen[kind] = part
-        }
-        for kind in [DedicatedPart.Kind.cpu, .ram] where chosen[kind] == nil {
-            throw DomainError.invalid(
-                "parts[\(kind.rawValue)]",
-                "parts[\(kind.rawValue)] is required: the id of a \(kind.rawValue) part from GET /datacenter/dedicated/market/parts")
-        }
-        return chosen
-    }
-
     // MARK: Status and completion
 
-    /// `GET /datacenter/dedicated/order/byod/status/{id}`: `status` is `building`,
-    /// `completed` or `failed`; `serverId` is the new server's ID once completed, else null.
-    public static func status(_ number: Int, in context: TenantContext) throws -> JSONValue {
+    /// `GET /datacenter/dedicated/order/byod/status/{id}`: the new server's ID once completed.
+    public static func status(_ number: Int, in context: TenantContext) throws -> ByodOrderStatus {
         guard
             let row = try context.connection.first(
                 "SELECT * FROM dedicated_byod_orders WHERE tenant_id = ? AND id = ?", context.tenantId, number),
             let job = try context.job(row.int("job_id"))
         else { throw DomainError.notFound("BYOD order \(number) not found") }
-        let status: String
+        let state: ByodOrderStatus.State
         switch job.status {
-        case .queued, .running: status = "building"
-        case .finished: status = "completed"
-        case .failed: status = "failed"
+        case .queued, .running: state = .building
+        case .finished: state = .completed
+        case .failed: state = .failed
         }
-        return [
-            "id": .int(number), "status": .string(status), "progress": .int(job.progress(at: context.now)),
-            "serverId": try row.optionalInt("server_id").map { .int($0) } ?? .null,
-        ]
+        return ByodOrderStatus(
+            number: number, state: state, progress: job.progress(at: context.now), serverId: try row.optionalInt("server_id"))
     }
 
     /// The build's end: the server exists from now on, running, with its order complete.
@@ -192,4 +130,30 @@ public enum ByodOrder {
         guard changed > 0 else { return }
         try context.recordTransition(resourceType: resourceType, resourceId: number, from: "building", to: "failed")
     }
+}
+
+/// The parts a tenant can order now, by kind in the documented order (cpu, ram, hdd, ssd).
+public struct ByodStock: Sendable {
+    public let parts: [(kind: DedicatedPart.Kind, parts: [StockedPart])]
+
+    public func parts(of kind: DedicatedPart.Kind) -> [StockedPart] { parts.first { $0.kind == kind }?.parts ?? [] }
+}
+
+/// A part with how many of it this tenant can still order.
+public struct StockedPart: Sendable {
+    public let part: DedicatedPart
+    public let count: Int
+}
+
+/// Where a BYOD order stands: building (with its progress), completed (with the new
+/// server's ID) or failed.
+public struct ByodOrderStatus: Sendable {
+    public enum State: String, CaseIterable, Sendable {
+        case building, completed, failed
+    }
+
+    public let number: Int
+    public let state: State
+    public let progress: Int
+    public let serverId: Int?
 }

@@ -1,5 +1,4 @@
 import SandboxCore
-import StructuredData
 
 /// A data-centre location as dedicated offers embed it (`{"id": 2, "name": "..."}`).
 public struct DedicatedLocation: Decodable, Sendable {
@@ -30,24 +29,6 @@ public struct DedicatedOffer: Decodable, Sendable {
     public let configuration: Configuration
     /// Sandbox-only: how long the order takes on the tenant's clock. Never shown.
     public let provisioningHours: Int
-
-    /// The offer as `GET /datacenter/dedicated/market` shows it (documented key order).
-    public var marketJSON: JSONValue {
-        let configuration = self.configuration
-        return [
-            "id": .int(id), "model": .string(model), "description": .string(description),
-            "configuration": [
-                "cpu": ["type": .string(configuration.cpu.type), "count": .string(configuration.cpu.count)],
-                "ram": ["type": .string(configuration.ram.type), "size": .string(configuration.ram.size)],
-                "storage": [
-                    "type": .string(configuration.storage.type), "count": .string(configuration.storage.count),
-                    "size": .string(configuration.storage.size),
-                ],
-                "price": DedicatedHardware.priceJSON(configuration.price),
-                "location": ["id": .int(configuration.location.id), "name": .string(configuration.location.name)],
-            ],
-        ]
-    }
 
     /// The hardware the ordered server will have.
     public var hardware: DedicatedHardware {
@@ -143,13 +124,22 @@ public struct DedicatedCatalog: Sendable {
         return nil
     }
 
-    public func isTemplate(_ name: String) -> Bool { templateSet.contains(name) }
-
-    /// The `template` field, required and one of the dedicated templates.
-    func template(from value: String?) throws -> String {
-        let rule = "template must be one of GET /datacenter/dedicated/templates"
-        guard let value else { throw DomainError.invalid("template", "template is required; \(rule)") }
-        guard isTemplate(value) else { throw DomainError.invalid("template", "\(rule); \"\(value)\" is not") }
-        return value
+    /// The template called `name`, if the catalogue has it.
+    public func template(named name: String) -> DedicatedTemplate? {
+        templateSet.contains(name) ? DedicatedTemplate(name: name) : nil
     }
+
+    /// The templates once each, as a closed list of names (the served list repeats some).
+    public var templateNames: [String] {
+        var seen = Set<String>()
+        return templates.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A template of `GET /datacenter/dedicated/templates`. Only the catalogue makes one, so an
+/// order cannot name a template that does not exist.
+public struct DedicatedTemplate: Sendable, Equatable {
+    public let name: String
+
+    fileprivate init(name: String) { self.name = name }
 }

@@ -16,15 +16,30 @@ public struct DedicatedHardware: Sendable {
     public var storageCount: String
     public var location: DedicatedLocation
 
-    /// The `configuration` object of `config`, in that example's key order (which differs from the market's).
-    public var configJSON: JSONValue {
+    /// How the `hardware` column stores it (the shape of `config`'s `configuration`).
+    var stored: JSONValue {
         [
             "cpu": ["type": .string(cpuType), "count": .string(cpuCount)],
             "ram": ["size": .string(ramSize), "type": .string(ramType)],
-            "price": Self.priceJSON(price),
+            // Integral prices as integers, as they always have been stored.
+            "price": price.rounded() == price && abs(price) < 1e15 ? .int(Int64(price)) : .double(price),
             "storage": ["size": .string(storageSize), "type": .string(storageType), "count": .string(storageCount)],
             "location": ["id": .int(location.id), "name": .string(location.name)],
         ]
+    }
+
+    /// The stored shape read back; nil if a member is missing or of another type.
+    init?(stored value: JSONValue) {
+        func text(_ group: String, _ key: String) -> String? { value[group]?[key]?.stringValue }
+        guard let cpuType = text("cpu", "type"), let cpuCount = text("cpu", "count"), let ramSize = text("ram", "size"),
+            let ramType = text("ram", "type"), let price = value["price"]?.doubleValue,
+            let storageSize = text("storage", "size"), let storageType = text("storage", "type"),
+            let storageCount = text("storage", "count"), let locationId = value["location"]?["id"]?.intValue,
+            let locationName = text("location", "name")
+        else { return nil }
+        self.init(
+            cpuType: cpuType, cpuCount: cpuCount, ramSize: ramSize, ramType: ramType, price: price, storageSize: storageSize,
+            storageType: storageType, storageCount: storageCount, location: DedicatedLocation(id: Int(locationId), name: locationName))
     }
 
     /// The server a BYOD order builds: one of each chosen part. With both an SSD and an HDD,
@@ -61,11 +76,6 @@ public struct DedicatedHardware: Sendable {
         self.storageType = storageType
         self.storageCount = storageCount
         self.location = location
-    }
-
-    /// Integral amounts as JSON integers (`39`), others as decimals, as the documents print prices.
-    static func priceJSON(_ value: Double) -> JSONValue {
-        value.rounded() == value && abs(value) < 1e15 ? .int(Int64(value)) : .double(value)
     }
 
     /// `"16 GB DDR3 ECC"` -> ("16", "DDR3 ECC"); `"Seagate Exos 4 TB HDD"` -> ("4000", ...);

@@ -8,36 +8,40 @@ import StructuredData
 public enum DedicatedInstallation {
     static let installMinutes = 20...40
 
+    /// What `PUT .../{sid}/reinstall` installs; without a hostname the server keeps its own.
+    public struct Reinstall: Sendable {
+        public let template: DedicatedTemplate
+        public let hostname: String?
+
+        public init(template: DedicatedTemplate, hostname: String?) {
+            self.template = template
+            self.hostname = hostname
+        }
+    }
+
     /// `PUT .../{sid}/reinstall`.
-    public static func reinstall(
-        _ id: Int, template: String?, hostname: String?, catalog: DedicatedCatalog, in context: TenantContext
-    ) throws {
+    public static func reinstall(_ id: Int, _ order: Reinstall, in context: TenantContext) throws {
         var server = try DedicatedServers.idle(id, in: context)
-        var errors = FieldErrors()
-        let template = try errors.reading { try catalog.template(from: template) }
-        let hostname = try errors.reading { try HostnameRule.dedicatedServer.validated(hostname, field: "hostname") }
-        try errors.throwIfAny()
-        guard let template else { throw DomainError.invalid("template", "template is required") }
         let from = server.stateName
         try DedicatedPower.cancelBoot(id, in: context)
         server.goOffline(.halted, at: context.now)
         try server.save(in: context)
+        var payload: JSONObject = ["template": .string(order.template.name)]
+        if let hostname = order.hostname { payload["hostname"] = .string(hostname) }
         try context.startJob(
             DedicatedLifecycle.install, resourceType: DedicatedServer.resourceType, resourceId: id, queuedFor: 0,
-            runsFor: Int64(context.random.int(in: installMinutes)) * 60_000,
-            payload: ["template": .string(template), "hostname": .string(hostname)])
+            runsFor: Int64(context.random.int(in: installMinutes)) * 60_000, payload: .object(payload))
         try context.recordTransition(resourceType: DedicatedServer.resourceType, resourceId: id, from: from, to: "installing")
     }
 
-    /// `GET .../{sid}/installation`.
-    public static func describe(_ id: Int, in context: TenantContext) throws -> JSONValue {
+    /// `GET .../{sid}/installation`: while installing, the template being installed and the
+    /// credentials still in use.
+    public static func describe(_ id: Int, in context: TenantContext) throws -> DedicatedInstallationState {
         let server = try DedicatedServers.delivered(id, in: context)
         let job = try activeJob(of: id, in: context)
-        let template = job?.payload["template"]?.stringValue ?? server.template
-        return [
-            "ssh": server.sshJSON, "installation": .bool(job != nil), "template": .string(template),
-            "mac": .string(server.mac),
-        ]
+        return DedicatedInstallationState(
+            credentials: server.credentials, installing: job != nil,
+            template: job?.payload["template"]?.stringValue ?? server.template, mac: server.mac)
     }
 
     static func activeJob(of id: Int, in context: TenantContext) throws -> JobRecord? {
@@ -62,4 +66,13 @@ public enum DedicatedInstallation {
             resourceType: DedicatedServer.resourceType, resourceId: server.id, from: "installing", to: "running")
         return ["id": .int(server.id), "template": .string(server.template)]
     }
+}
+
+/// A dedicated server's installation as `GET .../installation` shows it.
+public struct DedicatedInstallationState: Sendable {
+    public let credentials: DedicatedCredentials
+    public let installing: Bool
+    /// The template being installed, or the installed one.
+    public let template: String
+    public let mac: String
 }

@@ -17,7 +17,7 @@ public struct DedicatedServer: Sendable {
     public let offerId: Int?
     public var hostname: String
     public var template: String
-    public let configuration: JSONValue
+    public let hardware: DedicatedHardware
     public let ips: [String]
     public var rootPassword: String
     public var userPassword: String
@@ -39,7 +39,10 @@ public struct DedicatedServer: Sendable {
         offerId = try row.optionalInt("offer_id")
         hostname = try row.string("hostname")
         template = try row.string("template")
-        configuration = try row.json("hardware")
+        guard let hardware = DedicatedHardware(stored: try row.json("hardware")) else {
+            throw row.unreadable("hardware", as: "dedicated hardware", value: .text(try row.string("hardware")))
+        }
+        self.hardware = hardware
         ips = try row.json("ips").arrayValue?.compactMap(\.stringValue) ?? []
         rootPassword = try row.string("root_password")
         userPassword = try row.string("user_password")
@@ -75,7 +78,7 @@ public struct DedicatedServer: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             context.tenantId, id, orderId, offerId, byodOrderId, hostname, template,
-            JSONWriter.string(hardware.configJSON), JSONWriter.string(.array(ips.map { .string($0) })),
+            JSONWriter.string(hardware.stored), JSONWriter.string(.array(ips.map { .string($0) })),
             password, password, context.random.macAddress(), orderComplete, power.rawValue,
             orderComplete ? context.now : nil, context.random.int(in: 20_000...400_000),
             context.random.int(in: 5_000...200_000), context.now)
@@ -139,34 +142,39 @@ public struct DedicatedServer: Sendable {
     }
 
     /// `GET .../status`: traffic counters in bytes, growing with online time; uptime in seconds.
-    func statusJSON(at now: Int64) -> JSONValue {
+    func status(at now: Int64) -> DedicatedServerStatus {
         let online = onlineMillis + (power == .running ? max(0, now - (bootedAt ?? now)) : 0)
         // Seconds first: rate x milliseconds would overflow after some centuries online.
-        let netin = Int64(rateIn) * (online / 1000)
-        let netout = Int64(rateOut) * (online / 1000)
-        let running = power == .running
-        return [
-            "orderId": .int(orderId), "traffic": .int(netin + netout), "netin": .int(netin), "netout": .int(netout),
-            "uptime": .int(uptimeSeconds(at: now)), "state": .string(running ? "running" : "halted"),
-            "status": .string(running ? "online" : "offline"),
-        ]
+        return DedicatedServerStatus(
+            orderId: orderId, bytesIn: Int64(rateIn) * (online / 1000), bytesOut: Int64(rateOut) * (online / 1000),
+            uptimeSeconds: uptimeSeconds(at: now), online: power == .running)
     }
 
-    var sshJSON: JSONValue {
-        [
-            "root": ["password": .string(rootPassword)],
-            "user": ["username": "user", "password": .string(userPassword)],
-        ]
-    }
-
-    /// `GET .../config`.
-    var configJSON: JSONValue {
-        [
-            "ssh": sshJSON, "ips": .array(ips.map { .string($0) }), "template": .string(template),
-            "configuration": configuration,
-        ]
+    /// The SSH logins of the installed system: root, and `user` with the same kind of password.
+    public var credentials: DedicatedCredentials {
+        DedicatedCredentials(rootPassword: rootPassword, userPassword: userPassword)
     }
 
     /// The transition name of the current power state, for the event stream.
     var stateName: String { power.rawValue }
+}
+
+/// Where a dedicated server stands: traffic in bytes, uptime in seconds, online or not
+/// (a rebooting server is offline until it is back).
+public struct DedicatedServerStatus: Sendable {
+    public let orderId: Int
+    public let bytesIn: Int64
+    public let bytesOut: Int64
+    public let uptimeSeconds: Int64
+    public let online: Bool
+
+    public var traffic: Int64 { bytesIn + bytesOut }
+}
+
+/// SSH logins of a dedicated server's installed system.
+public struct DedicatedCredentials: Sendable {
+    public static let username = "user"
+
+    public let rootPassword: String
+    public let userPassword: String
 }

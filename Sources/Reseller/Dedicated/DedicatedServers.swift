@@ -4,9 +4,9 @@ import StructuredData
 /// A tenant's dedicated servers: the list, lookups with their state rules, and the
 /// per-server reads and changes that are not power or installation.
 public enum DedicatedServers {
-    /// `GET /datacenter/dedicated`: `[{"id": 9, "orderComplete": false}]`.
-    public static func list(in context: TenantContext) throws -> JSONValue {
-        .array(try DedicatedServer.all(in: context).map { ["id": .int($0.id), "orderComplete": .bool($0.orderComplete)] })
+    /// `GET /datacenter/dedicated`: every server of the tenant, delivered or not.
+    public static func list(in context: TenantContext) throws -> [DedicatedServer] {
+        try DedicatedServer.all(in: context)
     }
 
     // MARK: Lookups
@@ -37,42 +37,39 @@ public enum DedicatedServers {
     // MARK: Reads
 
     /// `GET .../{sid}/status`.
-    public static func status(_ id: Int, in context: TenantContext) throws -> JSONValue {
-        try delivered(id, in: context).statusJSON(at: context.now)
+    public static func status(_ id: Int, in context: TenantContext) throws -> DedicatedServerStatus {
+        try delivered(id, in: context).status(at: context.now)
     }
 
     /// `GET .../{sid}/config`.
-    public static func config(_ id: Int, in context: TenantContext) throws -> JSONValue {
-        try delivered(id, in: context).configJSON
+    public static func config(_ id: Int, in context: TenantContext) throws -> DedicatedServer {
+        try delivered(id, in: context)
     }
 
     // MARK: Changes
 
-    /// `PUT .../{sid}/rdns`: the IP must be one of the server's own IPv4 addresses.
-    public static func setReverseDNS(_ id: Int, ip: String?, hostname: String?, in context: TenantContext) throws {
-        var server = try idle(id, in: context)
-        var errors = FieldErrors()
-        let address = try errors.reading { try ownAddress(ip, of: server) }
-        let name = try errors.reading {
-            try HostnameRule.fullyQualified.required(hostname, field: "hostname")
+    /// `PUT .../{sid}/rdns`: a reverse DNS name for one of the server's IPv4 addresses.
+    public struct ReverseDNS: Sendable {
+        /// An IPv4 address; whether it is the server's own is checked against the server.
+        public let ip: String
+        /// A fully qualified domain name.
+        public let hostname: String
+
+        public init(ip: String, hostname: String) {
+            self.ip = ip
+            self.hostname = hostname
         }
-        try errors.throwIfAny()
-        guard let address, let name else { throw DomainError.invalid("body", "ip and hostname are required") }
-        server.rdns[address] = .string(name)
-        try server.save(in: context)
     }
 
-    /// `ip` of reverse DNS: one of the server's own IPv4 addresses.
-    private static func ownAddress(_ ip: String?, of server: DedicatedServer) throws -> String {
-        let own = server.ips.joined(separator: ", ")
-        guard let ip else { throw DomainError.invalid("ip", "ip is required; one of this server's IPv4 addresses (\(own))") }
-        guard !ip.contains(":") else {
-            throw DomainError.invalid("ip", "ip must be an IPv4 address; reverse DNS is set for IPv4 only")
+    /// `PUT .../{sid}/rdns`: the IP must be one of the server's own addresses.
+    public static func setReverseDNS(_ id: Int, _ order: ReverseDNS, in context: TenantContext) throws {
+        var server = try idle(id, in: context)
+        guard server.ips.contains(order.ip) else {
+            throw DomainError.invalid(
+                "ip", "ip must be one of this server's IPv4 addresses (\(server.ips.joined(separator: ", "))); \(order.ip) is not")
         }
-        guard server.ips.contains(ip) else {
-            throw DomainError.invalid("ip", "ip must be one of this server's IPv4 addresses (\(own)); \(ip) is not")
-        }
-        return ip
+        server.rdns[order.ip] = .string(order.hostname)
+        try server.save(in: context)
     }
 
     /// `GET .../{sid}/console`: a ticket for the sandbox's noVNC stand-in (10 s of real time).
