@@ -8,7 +8,9 @@ enum DashboardRoutes {
     static let publicPaths: Set<Substring> = ["/_sandbox/", "/_sandbox/dashboard"]
 
     /// Always the same page, with its security headers.
-    static let page = Answer<Void>(Answer<String>.html("The dashboard page").documentation) { _ in DashboardPage.response }
+    static let page = Answer<Void>(AnswerDocumentation(status: .ok, description: "The dashboard page", content: .html)) { _ in
+        DashboardPage.response
+    }
 
     static func routes() -> [APIRoute] {
         [

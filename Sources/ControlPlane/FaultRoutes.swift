@@ -9,6 +9,7 @@ enum FaultRoutes {
             .memory(
                 .POST, "/faults", "Add a fault rule for the tenant (global with ?all=true)", input: FaultInput.rule,
                 answer: .json(FaultPresenter.rule, status: .created, "The rule, added")
+                    .linking([AnswerLink("RemoveFault", .DELETE, "/_sandbox/faults/{id:int}", [("id", "$response.body#/id")])])
             ) { request, _, input in
                 let specification = try FaultInput.specification(input, token: try ControlScope.token(request, input))
                 return faults.add(specification)
