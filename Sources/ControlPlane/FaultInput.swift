@@ -30,7 +30,7 @@ enum FaultInput {
         .documented("The status to answer instead of applying the request", example: 503)
 
     static let body = Field<JSONValue>(
-        "body", schema: .anyJSON, kind: .object, presence: .optional, rule: "body must be a JSON value"
+        "body", schema: .any, kind: .object, presence: .optional, rule: "body must be a JSON value"
     ) { .value($0) }.documented("The answer's body: text is sent as text/plain, anything else as JSON (default: the API's own error body)")
 
     static let delayMs = Field<Int>.integer("delayMs", 0...maximumDelayMs, .optional)

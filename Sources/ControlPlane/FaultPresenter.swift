@@ -13,7 +13,7 @@ enum FaultPresenter {
             .string("path") { $0.path.description },
             PresentedProperty("api", Schema.choice(["reseller", "vpsorg"]).orNull) { .string($0.api) },
             PresentedProperty("status", Schema.integer(minimum: 100, maximum: 599).orNull) { $0.status.map { .int(Int64($0.code)) } ?? .null },
-            PresentedProperty("body", Schema.anyJSON.described("The answer's body; null: the API's own error body")) { $0.body ?? .null },
+            PresentedProperty("body", Schema.any.described("The answer's body; null: the API's own error body")) { $0.body ?? .null },
             .int("delayMs", .integer(minimum: 0, maximum: Int64(FaultInput.maximumDelayMs))) { $0.delayMs },
             PresentedProperty("drop", Schema.choice(["reset", "empty"]).orNull) { rule in
                 rule.drop.map { $0 == .reset ? "reset" : "empty" } ?? .null

@@ -7,6 +7,10 @@ enum JobControlPresenter {
 
     static let status = Schema.choice(["queued", "running", "finished", "failed"])
 
+    /// Null while the job is active; then the failure's reason, or the object its kind wrote
+    /// when it finished (each kind its own fields, as the APIs' job answers show them).
+    static let output = Schema.nullable(.oneOf([.text.described("Why the job failed"), .map(.any).described("What the job's kind wrote")]))
+
     static let job = Presenter<JobAt>.object(
         "SandboxJob",
         [
@@ -18,7 +22,7 @@ enum JobControlPresenter {
             .string("startsAt", .dateTime) { Timestamp.iso8601($0.job.startsAt) },
             .string("finishesAt", .dateTime) { Timestamp.iso8601($0.job.finishesAt) },
             PresentedProperty("endedAt", Schema.dateTime.orNull) { .string($0.job.endedAt.map(Timestamp.iso8601)) },
-            PresentedProperty("output", Schema.anyJSON.described("What the job's kind wrote when it ended: null while active"))
+            PresentedProperty("output", output)
             { $0.job.output ?? .null },
         ])
 
@@ -29,7 +33,7 @@ enum JobControlPresenter {
             PresentedProperty("resourceType", Schema.text.orNull) { .string($0.resourceType) },
             PresentedProperty("resourceId", Schema.int.orNull) { $0.resourceId.map { .int(Int64($0)) } ?? .null },
             PresentedProperty("jobId", Schema.id.orNull) { $0.jobId.map { .int(Int64($0)) } ?? .null },
-            PresentedProperty("payload", Schema.anyJSON.described("What the timer's kind stored for when it falls due")) { $0.payload },
+            PresentedProperty("payload", Schema.map(.any).described("What the timer's kind stored for when it falls due")) { $0.payload },
         ])
 
     /// `GET /jobs`: the tenant's present, its jobs and its pending timers.

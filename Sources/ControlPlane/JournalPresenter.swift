@@ -6,7 +6,7 @@ import StructuredData
 enum JournalPresenter {
     /// A recorded body: JSON as JSON, anything else (forms, text, bodies cut at 64 KiB) as
     /// text, none as null.
-    private static let body = Schema.anyJSON.described("JSON as sent; other bodies, and bodies cut at 64 KiB, as text; null when empty")
+    private static let body = Schema.any.described("JSON as sent; other bodies, and bodies cut at 64 KiB, as text; null when empty")
 
     static let entry = Presenter<JournalEntry>.object(
         "SandboxJournalEntry",

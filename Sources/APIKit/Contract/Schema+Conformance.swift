@@ -60,6 +60,8 @@ extension Schema {
             return ["\(path): matches \(matching) of \(shapes.count) shapes: \(value)"]
         case .document:
             return value.objectValue == nil ? ["\(path): expected an object, got \(value)"] : []
+        case .any:
+            return []
         case .constant(let expected):
             return value == expected ? [] : ["\(path): expected \(expected), got \(value)"]
         case .named(_, let inner), .described(_, let inner, _):

@@ -48,6 +48,8 @@ extension Schema {
             return ["const": value]
         case .document(let text):
             return ["type": "object", "description": .string(text)]
+        case .any:
+            return ["description": "Any JSON value"]
         case .named(let name, let inner):
             if components[name] == nil {
                 components[name] = [:]  // a placeholder first, so a shape may contain itself

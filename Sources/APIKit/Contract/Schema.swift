@@ -22,6 +22,9 @@ public indirect enum Schema: Sendable {
     /// A JSON object whose own schema lives elsewhere (the OpenAPI specification, the snapshot
     /// format): kept for documents, never for API answers.
     case document(String)
+    /// Any JSON value: what a client sent or a model stored, passed on as it was (recorded
+    /// request bodies, job outputs). Kept for those; every other value has a shape.
+    case any
     /// One fixed value (`"pending"`, `true`).
     case constant(JSONValue)
     /// A shape with a name: one entry under `components/schemas`, referred to by `$ref`.
