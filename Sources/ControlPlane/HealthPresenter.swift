@@ -1,5 +1,4 @@
 import APIKit
-import SandboxCore
 
 /// `GET /health` and `POST /reset` answers.
 enum HealthPresenter {
@@ -17,5 +16,6 @@ enum HealthPresenter {
         ])
 
     /// What a reset erased: `all` tenants or the token's `tenant`.
-    static let reset = Presenter<ControlScope.Reach>.object([PresentedProperty("reset", ControlScope.Reach.schema) { .string($0.rawValue) }])
+    static let reset = Presenter<ControlScope.Reach>.object(
+        [PresentedProperty("reset", ControlScope.Reach.schema) { .string($0.rawValue) }])
 }

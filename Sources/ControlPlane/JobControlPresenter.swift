@@ -9,7 +9,8 @@ enum JobControlPresenter {
 
     /// Null while the job is active; then the failure's reason, or the object its kind wrote
     /// when it finished (each kind its own fields, as the APIs' job answers show them).
-    static let output = Schema.nullable(.oneOf([.text.described("Why the job failed"), .map(.any).described("What the job's kind wrote")]))
+    static let output = Schema.nullable(
+        .oneOf([.text.described("Why the job failed"), .map(.any).described("What the job's kind wrote")]))
 
     static let job = Presenter<JobAt>.object(
         "SandboxJob",
@@ -22,8 +23,7 @@ enum JobControlPresenter {
             .string("startsAt", .dateTime) { Timestamp.iso8601($0.job.startsAt) },
             .string("finishesAt", .dateTime) { Timestamp.iso8601($0.job.finishesAt) },
             PresentedProperty("endedAt", Schema.dateTime.orNull) { .string($0.job.endedAt.map(Timestamp.iso8601)) },
-            PresentedProperty("output", output)
-            { $0.job.output ?? .null },
+            PresentedProperty("output", output) { $0.job.output ?? .null },
         ])
 
     static let timer = Presenter<DueTimer>.object(
