@@ -44,6 +44,18 @@ public struct InputDeclaration: Sendable {
         try errors.throwIfAny()
         return values
     }
+
+    /// The values of a body that comes as an object rather than a request (a scenario file's
+    /// entry, created through the endpoint's own declaration); query fields count as not sent.
+    public func read(body: JSONObject) throws -> InputValues {
+        var values = InputValues()
+        var errors = FieldErrors()
+        for field in fields {
+            field.check(field.location == .body ? body[field.name] : nil, dialect: dialect, into: &values, errors: &errors)
+        }
+        try errors.throwIfAny()
+        return values
+    }
 }
 
 /// A field of any value type, as declarations list them.
