@@ -4,21 +4,14 @@ import Reseller
 
 /// Catalogue answers, written once at start-up: they are the same for every tenant.
 enum CatalogRoutes {
-    static let location = Presenter<Location>.object(
-        "Location",
-        [
-            .int("id", .id) { $0.id }, .string("name") { $0.name }, .string("country") { $0.country },
-            .string("iso", .string(pattern: "^[A-Z]{2}$")) { $0.iso }, .string("note") { $0.note },
-        ])
-
     static func routes(model: ResellerModel) -> [APIRoute] {
         [
             .tenant(
                 .GET, "/datacenter/templates", "List VM templates",
-                answer: prepared(Presenter<String>.string.list, model.cloud.templates)
+                answer: prepared(CatalogPresenter.templates, model.cloud.templates)
             ) { _, _ in },
             .tenant(
-                .GET, "/datacenter/location", "List locations", answer: prepared(location.list, model.cloud.locations)
+                .GET, "/datacenter/location", "List locations", answer: prepared(CatalogPresenter.location.list, model.cloud.locations)
             ) { _, _ in },
         ]
     }

@@ -5,8 +5,9 @@ import Reseller
 /// The sandbox's own noVNC stand-in under `/novnc`, where console URLs point. No Bearer
 /// token: the ticket in the URL is the key, valid for 10 s of real time.
 enum ConsolePageRoutes {
-    static let ticket = Field.string("ticket", .optional).inQuery
-        .documented("The ticket of a console URL from GET .../console (valid 10 s)")
+    static let ticket = Field.string(
+        "ticket", .optional, rule: "ticket is the key of a console URL from GET .../console, valid for 10 s"
+    ).inQuery
 
     /// The stand-in page, or the refusal page (403) for an unknown or expired ticket.
     struct Page {
