@@ -122,9 +122,15 @@ enum OpenAPIDocument {
             let required = body.filter { $0.presence == .required }.map { JSONValue.string($0.name) }
             var schema: JSONObject = ["type": "object", "properties": .object(properties)]
             if !required.isEmpty { schema["required"] = .array(required) }
+            let alternatives = route.input.alternatives.map { group in
+                JSONValue.array(group.names.map { ["required": [.string($0)]] })
+            }
+            if !alternatives.isEmpty {
+                schema["allOf"] = .array(alternatives.map { ["anyOf": $0] })
+            }
             // Form posts carry the same fields; Laravel and Django read both.
             object["requestBody"] = [
-                "required": .bool(!required.isEmpty),
+                "required": .bool(!required.isEmpty || !alternatives.isEmpty),
                 "content": [
                     "application/json": ["schema": .object(schema)],
                     "application/x-www-form-urlencoded": ["schema": .object(schema)],

@@ -3,19 +3,25 @@ import Reseller
 import StructuredData
 
 /// The fields of `POST /software/install` and `/software/uninstall`. The server is named by
-/// `sid`, `ip` or the documents' literal key `sid|ip` (either); which one is needed, and that
-/// they agree, the model decides, since it depends on the tenant's servers.
+/// `sid`, `ip` or the documents' literal key `sid|ip` (either), at least one of them; that
+/// they name the same server the model checks, since it depends on the tenant's servers.
 public struct SoftwareInput: Sendable {
-    static let serverId = Field.integer("sid", nil, .optional, rule: "sid must be a server ID (an integer)")
-        .documented("Server ID (a VM or a dedicated server)", example: 4001)
-    static let address = Field.string("ip", .optional, rule: "ip must be one of the server's IP addresses")
+    /// Below 10^15, where JSON numbers written as floats are still read exactly.
+    static let serverId = Field.integer(
+        "sid", 1...999_999_999_999_999, .optional, rule: "sid must be a server ID (an integer)"
+    ).documented("Server ID (a VM or a dedicated server)", example: 4001)
+    static let address = Field.string("ip", .optional, length: 1...45, rule: "ip must be one of the server's IP addresses")
         .documented("IP address of the server (a VM or a dedicated server)", example: "185.244.12.34")
     static let serverIdOrAddress = Field.string(
-        "sid|ip", .optional, rule: "sid|ip must be a server ID or one of its IP addresses"
+        "sid|ip", .optional, length: 1...45, rule: "sid|ip must be a server ID or one of its IP addresses"
     ).documented("Server ID or IP", example: "4001")
-    static let password = Field.string("password", rule: "password must be the server's SSH root password")
+    static let password = Field.string("password", length: 1...1_024, rule: "password must be the server's SSH root password")
         .documented("SSH root password for server", example: "Secret-42")
     static let port = Field.integer("port", 1...65_535, .optional).documented("SSH port for server", example: 22)
+
+    static let server = InputDeclaration.Alternatives(
+        ["sid", "ip", "sid|ip"], field: "sid|ip",
+        message: "sid|ip is required: the server ID (sid) or one of its IP addresses (ip)")
 
     let package: Field<SoftwarePackage>
 
@@ -31,7 +37,7 @@ public struct SoftwareInput: Sendable {
         InputDeclaration(.laravel, [
             AnyField(Self.serverId), AnyField(Self.address), AnyField(Self.serverIdOrAddress), AnyField(package),
             AnyField(Self.password), AnyField(Self.port),
-        ])
+        ], alternatives: [Self.server])
     }
 
     func order(_ input: InputValues) throws -> SoftwareOrder {

@@ -10,11 +10,11 @@ public struct VirtualServerInput: Sendable {
     static let cpuCores = Field.integer("cpuCores", 1...32).documented("Number of CPU cores", example: 2)
     static let memoryMB = Field.integer("mem", 512...262_144).documented("Memory size in MB", example: 2048)
     static let ipCount = Field.integer("ipCount", 1...16).documented("Number of IPs to assign", example: 1)
-    static let sizes = 10...2_000
+    static let diskSizes = 10...2_000
     /// `disk` as the documents write it (`"25G"`); `"25"`, `25` and `"25GB"` are read as GB too.
     static let diskGB = Field<Int>(
-        "disk", schema: .string(pattern: "^[0-9]{2,4}(G|GB)?$"), kind: .string, presence: .required,
-        rule: "disk must be a size in GB between \(sizes.lowerBound)G and \(sizes.upperBound)G, like \"25G\""
+        "disk", schema: .string(pattern: "^([1-9][0-9]{1,2}|1[0-9]{3}|2000)([Gg][Bb]?)?$"), kind: .string, presence: .required,
+        rule: "disk must be a size in GB between \(diskSizes.lowerBound)G and \(diskSizes.upperBound)G, like \"25G\""
     ) { sent in
         guard let text = LenientValue.string(sent) else { return .wrongType }
         return gigabytes(text).map { .value($0) } ?? .refused(nil)
@@ -25,7 +25,7 @@ public struct VirtualServerInput: Sendable {
         rule: HostnameRule.virtualServer.message("hostname"), accepts: HostnameRule.virtualServer.accepts
     ).documented("Custom hostname, at least 4 characters", example: "web1.example.com")
     static let sshKey = Field.string(
-        "sshKey", .optional, length: 1...16_384, rule: "sshKey must be a string of at most 16384 characters"
+        "sshKey", .optional, length: 0...16_384, rule: "sshKey must be a string of at most 16384 characters"
     ).documented("SSH public key, injected via Cloud-Init", example: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO1 admin@example.com")
 
     let template: Field<String>
@@ -67,7 +67,7 @@ public struct VirtualServerInput: Sendable {
     /// `PUT .../reinstall`: everything optional, the VM's own values stay.
     var reinstall: InputDeclaration {
         InputDeclaration(.laravel, [
-            AnyField(template.presence(.optional).documented("Template to use (overrides the VM's own)", example: "Debian10.0")),
+            AnyField(template.presence(.optional).documented("Template to use (overrides the VM's own)")),
             AnyField(Self.hostname), AnyField(Self.sshKey.documented("SSH public key to inject via Cloud-Init (overrides the stored key)")),
         ])
     }
@@ -88,11 +88,11 @@ public struct VirtualServerInput: Sendable {
             cpuCores: input[cpuCores], memoryMB: input[memoryMB], diskGB: input[diskGB], ipCount: input[ipCount])
     }
 
-    /// `"25G"`, `"25GB"`, `"25"` (any case, spaces ignored) as GB within `sizes`, else nil.
+    /// `"25G"`, `"25GB"`, `"25"` (any case, spaces ignored) as GB within `diskSizes`, else nil.
     static func gigabytes(_ text: String) -> Int? {
         var digits = Substring(text.uppercased().filter { $0 != " " })
         if digits.hasSuffix("GB") { digits = digits.dropLast(2) } else if digits.hasSuffix("G") { digits = digits.dropLast() }
-        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isASCII), let size = Int(digits), sizes.contains(size)
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isASCII), let size = Int(digits), diskSizes.contains(size)
         else { return nil }
         return size
     }
