@@ -39,6 +39,16 @@ import Testing
         let packages = sandbox.request(.GET, "/api/v1/software/list").result.arrayValue?.compactMap { $0["package"] }
         #expect(schema?["properties"]?["package"]?["enum"] == packages.map { .array($0) })
         #expect(schema?["properties"]?["port"]?["maximum"] == 65_535)
+        #expect(schema?["allOf"] == [["anyOf": [["required": ["sid"]], ["required": ["ip"]], ["required": ["sid|ip"]]]]])
+    }
+
+    @Test func aSoftwareRequestNamingNoServerIsToldSoWithItsOtherFields() throws {
+        let sandbox = try TestSandbox()
+        let response = sandbox.request(.POST, "/api/v1/software/uninstall", json: ["package": "emacs", "password": "x"])
+        #expect(response.status == 400)
+        #expect(response.json["error"]?.stringValue?.hasPrefix("package must be one of GET /software/list") == true)
+        #expect(response.json["error"]?.stringValue?.hasSuffix(
+            "; sid|ip is required: the server ID (sid) or one of its IP addresses (ip)") == true)
     }
 
     /// Every cloud operation answers a declared shape, never an empty schema.
