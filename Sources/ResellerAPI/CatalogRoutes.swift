@@ -11,7 +11,8 @@ enum CatalogRoutes {
                 answer: prepared(CatalogPresenter.templates, model.cloud.templates)
             ) { _, _ in },
             .tenant(
-                .GET, "/datacenter/location", "List locations", answer: prepared(CatalogPresenter.location.list, model.cloud.locations)
+                .GET, "/datacenter/location", "List locations",
+                answer: prepared(CatalogPresenter.location.list, model.cloud.locations)
             ) { _, _ in },
         ]
     }

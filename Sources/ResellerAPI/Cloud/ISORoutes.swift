@@ -8,8 +8,10 @@ enum ISORoutes {
         let catalog = model.cloud
         let input = ISOInput(catalog: catalog)
         return [
-            .tenant(.GET, "/datacenter/server/{sid:int}/iso", "Available ISO images", answer: ResellerAPI.result(ISOPresenter.image.list)) {
-                request, _ in
+            .tenant(
+                .GET, "/datacenter/server/{sid:int}/iso", "Available ISO images",
+                answer: ResellerAPI.result(ISOPresenter.image.list)
+            ) { request, _ in
                 try ISOMedia.available(for: request.intParameter("sid"), catalog: catalog, in: request.context)
             },
             .tenant(

@@ -68,7 +68,8 @@ public struct VirtualServerInput: Sendable {
     var reinstall: InputDeclaration {
         InputDeclaration(.laravel, [
             AnyField(template.presence(.optional).documented("Template to use (overrides the VM's own)")),
-            AnyField(Self.hostname), AnyField(Self.sshKey.documented("SSH public key to inject via Cloud-Init (overrides the stored key)")),
+            AnyField(Self.hostname),
+            AnyField(Self.sshKey.documented("SSH public key to inject via Cloud-Init (overrides the stored key)")),
         ])
     }
 
@@ -79,8 +80,10 @@ public struct VirtualServerInput: Sendable {
     /// `PUT .../change`: any subset of the resources.
     static let change = InputDeclaration(.laravel, [
         AnyField(cpuCores.presence(.optional)), AnyField(memoryMB.presence(.optional)),
-        AnyField(diskGB.presence(.optional).documented("Root disk size in GB; not smaller than now (data could be lost)", example: "50G")),
-        AnyField(ipCount.presence(.optional).documented("Number of IPs to assign; fewer than now is silently ignored", example: 2)),
+        AnyField(
+            diskGB.presence(.optional).documented("Root disk size in GB; not smaller than now (data could be lost)", example: "50G")),
+        AnyField(
+            ipCount.presence(.optional).documented("Number of IPs to assign; fewer than now is silently ignored", example: 2)),
     ])
 
     static func resize(_ input: InputValues) -> VirtualServerResize {
