@@ -2,6 +2,7 @@ import APIKit
 import Foundation
 import HTTP1
 import Reseller
+import ResellerAPI
 import SandboxCore
 import StructuredData
 
@@ -19,7 +20,7 @@ enum IncidentRoutes {
                 let incident = try ServerIncidents.add(
                     serverId: serverId, types: try types(fields), impact: impact, direction: try direction(fields),
                     ongoing: ongoing, host: host, in: request.context)
-                return .json(incident, status: .created)
+                return .json(IncidentPresenter.incident.render(incident), status: .created)
             }
         ]
     }
