@@ -25,8 +25,8 @@ let package = Package(
         .target(name: "ResellerAPI", dependencies: ["Reseller", "APIKit"]),
         .target(name: "VPSOrg", dependencies: ["SandboxCore"]),
         .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "APIKit"]),
-        .target(name: "Scenarios", dependencies: ["Reseller", "VPSOrg", "VPSOrgAPI"]),
-        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller", "Scenarios"]),
+        .target(name: "Scenarios", dependencies: ["Reseller", "ResellerAPI", "VPSOrg", "VPSOrgAPI"]),
+        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller", "ResellerAPI", "Scenarios"]),
         .target(
             name: "Sandbox",
             dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"]

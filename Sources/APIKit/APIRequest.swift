@@ -15,9 +15,5 @@ public struct APIRequest {
         self.context = context
     }
 
-    public func fields() throws -> InputFields { try http.fields() }
-
-    public func queryFields() -> InputFields { http.queryFields() }
-
     public func intParameter(_ name: String) -> Int { parameters.int(name) }
 }

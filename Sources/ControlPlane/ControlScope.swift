@@ -19,6 +19,10 @@ enum ControlScope {
 
     /// The token acted on; nil when `?all=true` asks for every tenant.
     static func token(_ request: HTTPRequest, _ input: InputValues) throws -> String? {
-        input[all] == true ? nil : try request.requiredToken()
+        guard input[all] != true else { return nil }
+        guard let token = request.bearerToken else {
+            throw DomainError(.unauthenticated, "Send a Bearer token to act on its tenant, or ?all=true to act on every tenant.")
+        }
+        return token
     }
 }

@@ -139,10 +139,16 @@ enum OpenAPIDocument {
             let required = body.filter { $0.presence == .required }.map { JSONValue.string($0.name) }
             var schema: JSONObject = ["type": "object", "properties": .object(properties)]
             if !required.isEmpty { schema["required"] = .array(required) }
+            let alternatives = route.input.alternatives.map { group in
+                JSONValue.array(group.names.map { ["required": [.string($0)]] })
+            }
+            if !alternatives.isEmpty {
+                schema["allOf"] = .array(alternatives.map { ["anyOf": $0] })
+            }
             // Form posts with the same fields are read alike, but declared once: client
             // generators (openapi-python-client 0.29) emit broken code for two body types.
             object["requestBody"] = [
-                "required": .bool(!required.isEmpty),
+                "required": .bool(!required.isEmpty || !alternatives.isEmpty),
                 "description": "JSON; a form post (application/x-www-form-urlencoded) with the same fields is read alike.",
                 "content": ["application/json": ["schema": .object(schema)]],
             ]

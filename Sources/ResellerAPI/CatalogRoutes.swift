@@ -1,24 +1,26 @@
 import APIKit
 import HTTP1
 import Reseller
-import StructuredData
 
-/// Catalogue answers, encoded once at start-up: they are the same for every tenant.
+/// Catalogue answers, written once at start-up: they are the same for every tenant.
 enum CatalogRoutes {
     static func routes(model: ResellerModel) -> [APIRoute] {
-        let templates = JSONWriter.bytes(["result": .array(model.cloud.templates.map { .string($0) })])
-        let locations = JSONWriter.bytes([
-            "result": .array(
-                model.cloud.locations.map { location in
-                    [
-                        "id": .int(location.id), "name": .string(location.name), "country": .string(location.country),
-                        "iso": .string(location.iso), "note": .string(location.note),
-                    ]
-                })
-        ])
-        return [
-            .tenant(.GET, "/datacenter/templates", "List VM templates") { _ in .json(bytes: templates) },
-            .tenant(.GET, "/datacenter/location", "List locations") { _ in .json(bytes: locations) },
+        [
+            .tenant(
+                .GET, "/datacenter/templates", "List VM templates",
+                answer: prepared(CatalogPresenter.templates, model.cloud.templates)
+            ) { _, _ in },
+            .tenant(
+                .GET, "/datacenter/location", "List locations",
+                answer: prepared(CatalogPresenter.location.list, model.cloud.locations)
+            ) { _, _ in },
         ]
+    }
+
+    /// The answer `{"result": value}`, rendered once.
+    static func prepared<Value>(_ presenter: Presenter<Value>, _ value: Value) -> Answer<Void> {
+        let answer = ResellerAPI.result(presenter)
+        let response = answer.respond(value)
+        return Answer(answer.documentation) { _ in response }
     }
 }

@@ -5,16 +5,42 @@ import Reseller
 /// The sandbox's own noVNC stand-in under `/novnc`, where console URLs point. No Bearer
 /// token: the ticket in the URL is the key, valid for 10 s of real time.
 enum ConsolePageRoutes {
+    static let ticket = Field.string(
+        "ticket", .optional, rule: "ticket is the key of a console URL from GET .../console, valid for 10 s"
+    ).inQuery
+
+    /// The stand-in page, or the refusal page (403) for an unknown or expired ticket.
+    struct Page {
+        let title: String
+        let text: String
+        let status: HTTPStatus
+    }
+
+    static let page = Answer<Page>(
+        Answer<String>.html("The console stand-in page; an unknown or expired ticket gets a 403 page").documentation
+    ) {
+        .html(
+            """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>\($0.title)</title></head>
+            <body><h1>\($0.title)</h1><p>\($0.text)</p></body></html>
+            """, status: $0.status)
+    }
+
     static func routes(model: ResellerModel) -> [APIRoute] {
         [
-            APIRoute(.GET, "/vnc.html", "noVNC console stand-in page", .memory { request, _ in
-                guard let key = request.query("ticket"), let ticket = model.consoles.redeem(key) else {
-                    return .html(page(title: "Console ticket invalid", body: expiredText), status: .forbidden)
+            .memory(
+                .GET, "/vnc.html", "noVNC console stand-in page", input: InputDeclaration(.laravel, [AnyField(ticket)]),
+                answer: page
+            ) { _, _, input in
+                guard let key = input[Self.ticket], let ticket = model.consoles.redeem(key) else {
+                    return Page(title: "Console ticket invalid", text: expiredText, status: .forbidden)
                 }
-                return .html(page(
+                return Page(
                     title: "Console of \(ticket.resourceLabel)",
-                    body: "Sandbox stand-in for the noVNC console of \(ticket.resourceLabel). There is no real screen here."))
-            })
+                    text: "Sandbox stand-in for the noVNC console of \(ticket.resourceLabel). There is no real screen here.",
+                    status: .ok)
+            }
         ]
     }
 
@@ -27,12 +53,4 @@ enum ConsolePageRoutes {
 
     private static let expiredText =
         "This console ticket is unknown or has expired. Tickets are valid for 10 seconds; request a new console URL."
-
-    private static func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html><head><meta charset="utf-8"><title>\(title)</title></head>
-        <body><h1>\(title)</h1><p>\(body)</p></body></html>
-        """
-    }
 }

@@ -1,9 +1,11 @@
 import Reseller
+import ResellerAPI
 import SandboxCore
 import StructuredData
 
-/// A scenario's VMs, created through `POST /datacenter/server`'s own path, then brought to
-/// their declared state with their backups, scheduled tasks and software.
+/// A scenario's VMs, created through `POST /datacenter/server`'s own path (its input
+/// declaration, then the model), then brought to their declared state with their backups,
+/// scheduled tasks and software, each read through its endpoint's declaration too.
 struct CloudScenario {
     enum State: String, CaseIterable { case installing, running, stopped }
     /// As `GET .../backups/status` and `GET .../software` show them.
@@ -41,12 +43,15 @@ struct CloudScenario {
             throw vm.refusal("password", "needs state running or stopped: an installing VM has no root password yet")
         }
         let addresses = try self.addresses(vm)
-        var fields = vm.fields(["hostname", "template", "cpuCores", "mem", "disk", "ipCount", "location", "sshKey"])
-        var object = Self.defaults
-        for entry in fields.object.entries { object[entry.key] = entry.value }
-        if let addresses { object["ipCount"] = .int(addresses.ipv4.count) }
-        fields = InputFields(object)
-        let job = try vm.applying { try VirtualServerProvisioning.create(fields, catalog: catalog, in: context) }
+        var order = Self.defaults
+        for entry in vm.fields(["hostname", "template", "cpuCores", "mem", "disk", "ipCount", "location", "sshKey"]).object.entries {
+            order[entry.key] = entry.value
+        }
+        if let addresses { order["ipCount"] = .int(addresses.ipv4.count) }
+        let job = try vm.applying {
+            try VirtualServerProvisioning.create(
+                try VirtualServerInput(catalog: catalog).order(body: order), catalog: catalog, in: context)
+        }
         let id = job.resourceId
         if let addresses {
             var server = try VirtualServers.find(id, in: context)
@@ -62,14 +67,18 @@ struct CloudScenario {
         if password != nil {
             // Through the reset route's path, so the document's password rule holds here too.
             try vm.applying {
-                try VirtualServerSettings.resetPassword(id, vm.fields(["password"]), in: context)
+                let password = try VirtualServerSettingsInput.password(body: vm.fields(["password"]).object)
+                try VirtualServerSettings.resetPassword(id, to: password, in: context)
             }
         }
         try applyBackups(vm, serverId: id)
         try applySoftware(vm, serverId: id)
         for task in try vm.children("scheduledTasks") {
             try task.allowOnly(["command", "interval"])
-            try task.applying { try ScheduledTasks.create(id, task.fields(["command", "interval"]), in: context) }
+            try task.applying {
+                let order = try ScheduledTaskInput.task(body: task.fields(["command", "interval"]).object)
+                try ScheduledTasks.create(id, command: order.command, interval: order.interval, in: context)
+            }
         }
         if state == .stopped { try VirtualServerPower.perform(.stop, on: id, in: context) }
         return id
@@ -86,11 +95,12 @@ struct CloudScenario {
 
     private func applySoftware(_ vm: ScenarioNode, serverId: Int) throws {
         let password = try VirtualServers.find(serverId, in: context).rootPassword ?? ""
+        let input = SoftwareInput(catalog: catalog)
         for package in try vm.children("software") {
             try package.allowOnly(["package", "status"])
             let status = try package.choice("status", SoftwareStatus.self, default: .installed)
             let fields = package.fields(["package"], adding: ["sid": .int(serverId), "password": .string(password)])
-            let job = try package.applying { try SoftwareInstallations.install(fields, catalog: catalog, in: context) }
+            let job = try package.applying { try SoftwareInstallations.install(try input.order(body: fields.object), in: context) }
             if status == .installed { try context.completeJob(job.id) }
         }
     }
@@ -119,24 +129,5 @@ struct CloudScenario {
         }
         guard (1...16).contains(ipv4.count) else { throw vm.refusal("ips", "must hold 1 to 16 IPv4 addresses") }
         return (ipv4, ipv6)
-    }
-}
-
-/// Address syntax, checked before an address is given to a VM.
-enum IPAddress {
-    static func isIPv4(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            (1...3).contains(part.count) && part.allSatisfy(\.isASCII) && UInt8(part) != nil
-                && !(part.count > 1 && part.first == "0")
-        }
-    }
-
-    static func isIPv6(_ text: String) -> Bool {
-        let groups = text.split(separator: ":", omittingEmptySubsequences: false)
-        let compressed = text.ranges(of: "::").count
-        return text.contains(":") && compressed <= 1 && (3...8).contains(groups.count)
-            && (compressed == 1 || groups.count == 8)
-            && groups.allSatisfy { $0.count <= 4 && $0.allSatisfy { $0.isHexDigit } }
     }
 }

@@ -31,7 +31,8 @@ import Testing
         for (path, item) in paths.entries {
             let names = path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
             for operation in item.objectValue?.entries.map(\.value) ?? [] {
-                let declared = operation["parameters"]?.arrayValue?.filter { $0["in"] == "path" }.compactMap { $0["name"]?.stringValue } ?? []
+                let parameters = operation["parameters"]?.arrayValue ?? []
+                let declared = parameters.filter { $0["in"] == "path" }.compactMap { $0["name"]?.stringValue }
                 #expect(declared == names, "\(path)")
                 let statuses = operation["responses"]?.objectValue?.entries.map(\.key) ?? []
                 #expect(statuses.contains { $0.hasPrefix("2") }, "\(path)")

@@ -63,4 +63,21 @@ import Testing
         #expect(advanced.status == 500)
         #expect(advanced.json["error"]?.stringValue?.contains("scheduled_tasks.command holds 'DANCE'") == true, "\(advanced.json)")
     }
+
+    /// The lists of a VM read their stored enums strictly too.
+    @Test func anUnknownSoftwareStatusOrTaskIntervalIsA500NamingIt() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.runningVMWithPassword()
+        sandbox.request(.POST, "/api/v1/software/install", json: ["sid": .int(vm.id), "package": "mc", "password": .string(vm.password)])
+        sandbox.request(.POST, sandbox.server(vm.id, "scheduled"), json: ["command": "RESTART", "interval": "DAILY"])
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE server_software SET status = 'melted' WHERE server_id = ?", vm.id)
+            try $0.run("UPDATE scheduled_tasks SET interval = 'HOURLY' WHERE server_id = ?", vm.id)
+        }
+        for (path, problem) in [("software", "server_software.status holds 'melted'"), ("scheduled", "scheduled_tasks.interval holds 'HOURLY'")] {
+            let response = sandbox.request(.GET, sandbox.server(vm.id, path))
+            #expect(response.status == 500)
+            #expect(response.json["error"]?.stringValue?.contains(problem) == true, "\(response.json)")
+        }
+    }
 }

@@ -8,14 +8,30 @@ import StructuredData
 public struct InputDeclaration: Sendable {
     public let fields: [AnyField]
     public let dialect: InputDialect
+    /// Optional fields of which at least one must be sent (a server named by `sid` or `ip`).
+    public let alternatives: [Alternatives]
     /// A body that is one whole document the handler reads itself (a snapshot, a scenario),
     /// so a large upload is parsed once, its own way: documented here, never read by `read`.
     public let document: Schema?
 
-    public init(_ dialect: InputDialect, _ fields: [AnyField], document: Schema? = nil) {
+    public init(_ dialect: InputDialect, _ fields: [AnyField], alternatives: [Alternatives] = [], document: Schema? = nil) {
         self.dialect = dialect
         self.fields = fields
+        self.alternatives = alternatives
         self.document = document
+    }
+
+    /// Field names of which at least one must be sent, and the refusal (under `field`) when none is.
+    public struct Alternatives: Sendable {
+        public let names: [String]
+        public let field: String
+        public let message: String
+
+        public init(_ names: [String], field: String, message: String) {
+            self.names = names
+            self.field = field
+            self.message = message
+        }
     }
 
     /// An endpoint that reads nothing but its path.
@@ -38,7 +54,8 @@ public struct InputDeclaration: Sendable {
         return try read(body: body) { request.query($0) }
     }
 
-    /// Values from fields sent some other way (a scenario file gives the body's fields).
+    /// Values from fields sent some other way: a scenario file's entry, read through the
+    /// endpoint's own declaration (its query fields then count as not sent).
     public func read(body: JSONObject, query: (String) -> String? = { _ in nil }) throws -> InputValues {
         var values = InputValues()
         var errors = FieldErrors()
@@ -50,8 +67,16 @@ public struct InputDeclaration: Sendable {
             }
             field.check(sent, dialect: dialect, into: &values, errors: &errors)
         }
+        checkAlternatives(values, &errors)
         try errors.throwIfAny()
         return values
+    }
+
+    /// A group none of whose fields was sent (or refused already) is refused.
+    private func checkAlternatives(_ values: InputValues, _ errors: inout FieldErrors) {
+        for group in alternatives where !group.names.contains(where: { values.has(name: $0) || errors.names($0) }) {
+            errors.add(group.field, group.message)
+        }
     }
 }
 
@@ -104,6 +129,8 @@ public struct InputValues: Sendable {
     }
 
     public func has<Value>(_ field: Field<Value>) -> Bool { values[field.name] != nil }
+
+    func has(name: String) -> Bool { values[name] != nil }
 }
 
 /// How an API words its input refusals: the reseller API (Laravel) states the rule in each

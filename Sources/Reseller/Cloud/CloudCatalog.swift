@@ -33,6 +33,9 @@ public struct CloudCatalog: Sendable {
     /// Names that seeded incidents draw their `types` from.
     public let incidentTypes: [String]
 
+    /// Where a VM ordered without `location` is placed: location 1, else the first listed.
+    public var defaultLocationId: Int { locations.contains { $0.id == 1 } ? 1 : locations[0].id }
+
     public init(seeds: SeedDirectory) throws {
         struct Templates: Decodable { let templates: [String] }
         struct Locations: Decodable { let locations: [Location] }

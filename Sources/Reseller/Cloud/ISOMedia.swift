@@ -8,18 +8,12 @@ public enum ISOMedia {
         return catalog.isos
     }
 
-    /// `POST .../iso`: inserts the ISO; a running VM reboots at once to boot from it.
-    /// Returns whether it rebooted (a stopped VM stays stopped and boots from it on start).
-    public static func insert(
-        _ serverId: Int, _ fields: InputFields, catalog: CloudCatalog, in context: TenantContext
-    ) throws -> Bool {
+    /// `POST .../iso`: inserts the ISO (an id of the catalogue); a running VM reboots at once to
+    /// boot from it. Returns whether it rebooted (a stopped VM stays stopped and boots from it on start).
+    public static func insert(_ serverId: Int, isoId: String, in context: TenantContext) throws -> Bool {
         var server = try VirtualServers.find(serverId, in: context)
-        let ids = catalog.isos.map(\.id)
-        let rule = "isoId must be one of the ids of GET /datacenter/server/{sid}/iso (\(ids.joined(separator: ", ")))"
-        guard fields.has("isoId") else { throw DomainError.invalid("isoId", "isoId is required; \(rule)") }
-        guard let id = try? fields.string("isoId"), ids.contains(id) else { throw DomainError.invalid("isoId", rule) }
         try server.requireIdle()
-        server.iso = id
+        server.iso = isoId
         guard server.state == .running else {
             try VirtualServers.save(server, in: context)
             return false

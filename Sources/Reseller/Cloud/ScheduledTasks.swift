@@ -34,29 +34,24 @@ public enum ScheduledTasks {
     static let resourceType = "scheduled_task"
 
     /// `GET .../scheduled`, oldest task first.
-    public static func list(_ serverId: Int, in context: TenantContext) throws -> [JSONValue] {
+    public static func list(_ serverId: Int, in context: TenantContext) throws -> [ScheduledTask] {
         let server = try VirtualServers.find(serverId, in: context)
         return try context.connection.query(
             "SELECT * FROM scheduled_tasks WHERE tenant_id = ? AND server_id = ? ORDER BY id", [context.tenantId, server.id]
         ).map { row in
-            try [
-                "id": .int(row.int("id")), "interval": .string(row.string("interval")),
-                "command": .string(row.string("command")),
-                "execution_last": .string(row.optionalInt("execution_last").map { Timestamp.laravel(Int64($0)) }),
-                "execution_next": .string(Timestamp.laravel(row.int64("execution_next"))),
-            ]
+            try ScheduledTask(
+                id: row.int("id"), command: row.value("command", as: Command.self),
+                interval: row.value("interval", as: Interval.self),
+                lastExecution: row.optionalInt("execution_last").map(Int64.init), nextExecution: row.int64("execution_next"))
         }
     }
 
     /// `POST .../scheduled`: the first execution is one interval from now.
     @discardableResult
-    public static func create(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws -> Int {
+    public static func create(
+        _ serverId: Int, command: Command, interval: Interval, in context: TenantContext
+    ) throws -> Int {
         let server = try VirtualServers.find(serverId, in: context)
-        var errors = FieldErrors()
-        let command = try errors.reading { try choice("command", Command.self, in: fields) }
-        let interval = try errors.reading { try choice("interval", Interval.self, in: fields) }
-        try errors.throwIfAny()
-        guard let command, let interval else { throw DomainError.invalid("body", "the task is incomplete") }
         let id = try context.nextID(resourceType, first: 1)
         let next = interval.next(after: context.now)
         try context.connection.run(
@@ -132,17 +127,14 @@ public enum ScheduledTasks {
         try context.schedule(
             timer, at: time, payload: ["task": .int(task)], resourceType: VirtualServer.resourceType, resourceId: serverId)
     }
+}
 
-    /// One of the allowed upper-case values; lower case is accepted too.
-    private static func choice<T: RawRepresentable & CaseIterable>(
-        _ field: String, _ type: T.Type, in fields: InputFields
-    ) throws -> T where T.RawValue == String {
-        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-        let rule = "\(field) must be one of \(allowed)"
-        guard fields.has(field) else { throw DomainError.invalid(field, "\(field) is required; \(rule)") }
-        guard let text = try? fields.string(field), let value = T(rawValue: text.uppercased()) else {
-            throw DomainError.invalid(field, rule)
-        }
-        return value
-    }
+/// A recurring task of a VM, as `GET .../scheduled` lists it.
+public struct ScheduledTask: Sendable {
+    public let id: Int
+    public let command: ScheduledTasks.Command
+    public let interval: ScheduledTasks.Interval
+    /// Sandbox times (ms); nil before the first execution.
+    public let lastExecution: Int64?
+    public let nextExecution: Int64
 }

@@ -38,7 +38,7 @@ public enum ServerBackups {
             INSERT INTO server_backups (tenant_id, server_id, stamp, status, job_id, snapshot, created_at)
             VALUES (?, ?, ?, 'pending', ?, ?, ?)
             """,
-            context.tenantId, server.id, stamp, job.id, JSONWriter.string(snapshot(of: server)), context.now)
+            context.tenantId, server.id, stamp, job.id, JSONWriter.string(BackupSnapshot(of: server).json), context.now)
         try context.recordTransition(
             resourceType: resourceType, resourceId: Int(context.connection.lastInsertedRowID), from: nil, to: "pending",
             jobId: job.id)
@@ -46,20 +46,20 @@ public enum ServerBackups {
     }
 
     /// `GET .../backups/status`: the latest backup's job; `none` when the VM never had one.
-    public static func status(_ serverId: Int, in context: TenantContext) throws -> JSONValue {
+    public static func status(_ serverId: Int, in context: TenantContext) throws -> BackupStatus {
         let server = try VirtualServers.find(serverId, in: context)
         guard let row = try context.connection.first(
             "SELECT * FROM server_backups WHERE tenant_id = ? AND server_id = ? ORDER BY id DESC LIMIT 1",
             context.tenantId, server.id),
             let job = try context.job(row.int("job_id"))
-        else { return ["status": "none", "progress": 0] }
-        let status = switch job.status {
-        case .queued: "pending"
-        case .running: "running"
-        case .finished: "finished"
-        case .failed: "failed"
+        else { return BackupStatus(phase: .none, progress: 0) }
+        let phase: BackupStatus.Phase = switch job.status {
+        case .queued: .pending
+        case .running: .running
+        case .finished: .finished
+        case .failed: .failed
         }
-        return ["status": .string(status), "progress": .int(job.progress(at: context.now))]
+        return BackupStatus(phase: phase, progress: job.progress(at: context.now))
     }
 
     /// `GET .../backups/list`: timestamps of finished backups, newest first.
@@ -73,9 +73,8 @@ public enum ServerBackups {
 
     /// `POST .../backups/restore`: the VM is `restoring` until the job has put the backup's
     /// configuration back; then it is running or stopped as before.
-    public static func restore(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws {
+    public static func restore(_ serverId: Int, backup stamp: Int64, in context: TenantContext) throws {
         var server = try VirtualServers.find(serverId, in: context)
-        let stamp = try backupField(fields)
         let backup = try finishedBackup(stamp, of: server.id, in: context)
         try server.requireIdle()
         if let running = try activeJob(backupJob, of: server.id, in: context) {
@@ -92,9 +91,8 @@ public enum ServerBackups {
     }
 
     /// `POST .../backups/delete`: refused while that backup is being restored.
-    public static func delete(_ serverId: Int, _ fields: InputFields, in context: TenantContext) throws {
+    public static func delete(_ serverId: Int, backup stamp: Int64, in context: TenantContext) throws {
         let server = try VirtualServers.find(serverId, in: context)
-        let stamp = try backupField(fields)
         let backup = try finishedBackup(stamp, of: server.id, in: context)
         if let restoring = try activeJob(restoreJob, of: server.id, in: context),
             restoring.payload["backup"]?.intValue == stamp
@@ -129,16 +127,8 @@ public enum ServerBackups {
             "SELECT * FROM server_backups WHERE tenant_id = ? AND server_id = ? AND stamp = ?",
             context.tenantId, server.id, stamp)
         {
-            let saved = InputFields(try backup.json("snapshot").objectValue ?? [:])
-            server.cpuCores = try saved.int("cpuCores") ?? server.cpuCores
-            server.memoryMB = try saved.int("mem") ?? server.memoryMB
-            server.diskGB = try saved.int("disk") ?? server.diskGB
-            server.template = try saved.string("template") ?? server.template
-            server.hostname = try saved.string("hostname") ?? server.hostname
-            server.rootPassword = try saved.string("rootPassword") ?? server.rootPassword
-            // The price follows the restored resources; a restore charges or refunds nothing.
-            server.monthlyPriceCents = VirtualServerPrice.monthlyCents(
-                cpuCores: server.cpuCores, memoryMB: server.memoryMB, diskGB: server.diskGB, ipCount: server.ipCount)
+            // A restore charges or refunds nothing.
+            try BackupSnapshot(backup).restore(into: &server)
             try context.recordTransition(
                 resourceType: resourceType, resourceId: backup.int("id"), from: "restoring", to: "finished", jobId: job.id)
         }
@@ -155,14 +145,6 @@ public enum ServerBackups {
         job.payload["resume"]?.stringValue == VirtualServer.State.stopped.rawValue ? .stopped : .running
     }
 
-    private static func snapshot(of server: VirtualServer) -> JSONValue {
-        [
-            "cpuCores": .int(server.cpuCores), "mem": .int(server.memoryMB), "disk": .int(server.diskGB),
-            "template": .string(server.template), "hostname": .string(server.hostname),
-            "rootPassword": .string(server.rootPassword),
-        ]
-    }
-
     private static func setStatus(_ status: String, of job: JobRecord, in context: TenantContext) throws {
         guard let row = try context.connection.first(
             "SELECT id, status FROM server_backups WHERE tenant_id = ? AND job_id = ?", context.tenantId, job.id)
@@ -170,14 +152,6 @@ public enum ServerBackups {
         try context.connection.run("UPDATE server_backups SET status = ? WHERE id = ?", status, row.int("id"))
         try context.recordTransition(
             resourceType: resourceType, resourceId: row.int("id"), from: row.string("status"), to: status, jobId: job.id)
-    }
-
-    /// `backup`: a unix timestamp from `backups/list` (digits in a string are fine).
-    private static func backupField(_ fields: InputFields) throws -> Int64 {
-        let rule = "backup must be a backup's unix timestamp from GET .../backups/list"
-        guard fields.has("backup") else { throw DomainError.invalid("backup", "backup is required; \(rule)") }
-        guard let stamp = try? fields.int("backup") else { throw DomainError.invalid("backup", rule) }
-        return Int64(stamp)
     }
 
     private static func finishedBackup(_ stamp: Int64, of serverId: Int, in context: TenantContext) throws -> Row {
@@ -192,4 +166,17 @@ public enum ServerBackups {
         try context.jobs(resourceType: VirtualServer.resourceType, resourceId: serverId, activeOnly: true)
             .first { $0.kind == kind }
     }
+}
+
+/// Where the latest backup of a VM stands, as `GET .../backups/status` reports it.
+public struct BackupStatus: Sendable {
+    public enum Phase: String, Sendable, CaseIterable {
+        /// The VM never had a backup.
+        case none
+        case pending, running, finished, failed
+    }
+
+    public let phase: Phase
+    /// Percent of the backup's job done.
+    public let progress: Int
 }

@@ -10,22 +10,22 @@ public enum ServerIncidents {
     public static let directions = 1...2
 
     /// `GET .../incidents` items, oldest first.
-    public static func list(_ serverId: Int, in context: TenantContext) throws -> [JSONValue] {
+    public static func list(_ serverId: Int, in context: TenantContext) throws -> [ServerIncident] {
         _ = try VirtualServers.find(serverId, in: context)
         return try context.connection.query(
             "SELECT * FROM server_incidents WHERE tenant_id = ? AND server_id = ? ORDER BY start_at, id",
             [context.tenantId, serverId]
-        ).map(render)
+        ).map(ServerIncident.init(row:))
     }
 
     /// Records an incident starting now (an ongoing one has `stop` = `start` until it ends,
     /// like the documents' examples). `host` defaults to the VM's first IPv4 address and
-    /// must be one of its addresses. Returns the incident as `GET .../incidents` shows it.
+    /// must be one of its addresses.
     @discardableResult
     public static func add(
         serverId: Int, types: [String], impact: Int, direction: Int, ongoing: Bool, host: String? = nil,
         in context: TenantContext
-    ) throws -> JSONValue {
+    ) throws -> ServerIncident {
         let server = try VirtualServers.find(serverId, in: context)
         guard !types.isEmpty, types.allSatisfy({ !$0.isEmpty && $0.count <= 100 }) else {
             throw DomainError.invalid("types", "types must be a non-empty list of incident type names")
@@ -38,12 +38,11 @@ public enum ServerIncidents {
         guard server.ips.contains(address) else {
             throw DomainError.invalid("host", "host must be one of the server's addresses (\(server.ips.joined(separator: ", ")))")
         }
-        let gid = context.random.int(in: 100_000...999_999)
-        let id = try insert(
-            server: server, gid: gid, start: context.now, stop: context.now, host: address, direction: direction,
-            impact: impact, types: types, ongoing: ongoing, in: context)
-        return try context.connection.first(
-            "SELECT * FROM server_incidents WHERE tenant_id = ? AND id = ?", context.tenantId, id).map(render) ?? .null
+        let incident = ServerIncident(
+            gid: context.random.int(in: 100_000...999_999), start: context.now, stop: context.now, host: address,
+            direction: direction, impact: Int64(impact), types: types, ongoing: ongoing)
+        try insert(incident, of: server, in: context)
+        return incident
     }
 
     /// 0-3 finished incidents in the 30 days before the VM was created.
@@ -58,34 +57,63 @@ public enum ServerIncidents {
                 if !types.contains(type) { types.append(type) }
             }
             let outgoing = types.contains { $0.lowercased().contains("outbound") }
-            try insert(
-                server: server, gid: context.random.int(in: 100_000...999_999), start: start, stop: stop,
+            let incident = ServerIncident(
+                gid: context.random.int(in: 100_000...999_999), start: start, stop: stop,
                 host: server.ipv4[context.random.int(in: 0...server.ipv4.count - 1)], direction: outgoing ? 2 : 1,
-                impact: context.random.int(in: 1_000_000...500_000_000), types: types, ongoing: false, in: context)
+                impact: Int64(context.random.int(in: 1_000_000...500_000_000)), types: types, ongoing: false)
+            try insert(incident, of: server, in: context)
         }
     }
 
-    private static func render(_ row: Row) throws -> JSONValue {
-        try [
-            "gid": .int(row.int("gid")), "start": .string(Timestamp.mysql(row.int64("start_at"))),
-            "stop": .string(Timestamp.mysql(row.int64("stop_at"))), "host": .string(row.string("host")),
-            "direction": .int(row.int("direction")), "impact": .int(row.int64("impact")),
-            "types": row.json("types"), "ongoing": .int(row.int("ongoing")),
-        ]
-    }
-
-    @discardableResult
-    private static func insert(
-        server: VirtualServer, gid: Int, start: Int64, stop: Int64, host: String, direction: Int, impact: Int,
-        types: [String], ongoing: Bool, in context: TenantContext
-    ) throws -> Int {
+    private static func insert(_ incident: ServerIncident, of server: VirtualServer, in context: TenantContext) throws {
         try context.connection.run(
             """
             INSERT INTO server_incidents (tenant_id, server_id, gid, start_at, stop_at, host, direction, impact, types, ongoing)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            context.tenantId, server.id, gid, start, stop, host, direction, impact,
-            JSONWriter.string(.array(types.map { .string($0) })), ongoing ? 1 : 0)
-        return Int(context.connection.lastInsertedRowID)
+            context.tenantId, server.id, incident.gid, incident.start, incident.stop, incident.host, incident.direction,
+            incident.impact, JSONWriter.string(.array(incident.types.map { .string($0) })), incident.ongoing ? 1 : 0)
+    }
+}
+
+/// A network incident of a VM, as `GET .../incidents` lists it.
+public struct ServerIncident: Sendable {
+    /// The incident's group id (random, like the documents' examples).
+    public let gid: Int
+    /// Sandbox times (ms); an ongoing incident has `stop` = `start` until it ends.
+    public let start: Int64
+    public let stop: Int64
+    /// The VM's address that was hit (or sent the traffic).
+    public let host: String
+    /// 1: towards the VM, 2: from it.
+    public let direction: Int
+    public let impact: Int64
+    public let types: [String]
+    public let ongoing: Bool
+
+    init(row: Row) throws {
+        gid = try row.int("gid")
+        start = try row.int64("start_at")
+        stop = try row.int64("stop_at")
+        host = try row.string("host")
+        direction = try row.int("direction")
+        impact = try row.int64("impact")
+        let stored = try row.json("types")
+        guard let names = stored.arrayValue?.compactMap(\.stringValue), names.count == stored.arrayValue?.count else {
+            throw row.unreadable("types", as: "a JSON list of names", value: .text(JSONWriter.string(stored)))
+        }
+        types = names
+        ongoing = try row.bool("ongoing")
+    }
+
+    init(gid: Int, start: Int64, stop: Int64, host: String, direction: Int, impact: Int64, types: [String], ongoing: Bool) {
+        self.gid = gid
+        self.start = start
+        self.stop = stop
+        self.host = host
+        self.direction = direction
+        self.impact = impact
+        self.types = types
+        self.ongoing = ongoing
     }
 }

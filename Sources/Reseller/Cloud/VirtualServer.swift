@@ -67,14 +67,6 @@ public struct VirtualServer: Sendable {
             resourceType: Self.resourceType, resourceId: id, from: old.rawValue, to: newState.rawValue, jobId: jobId)
     }
 
-    /// `GET .../config`: the documented shape (`ips` are v4 then v6).
-    public var config: JSONValue {
-        [
-            "cpuCores": .int(cpuCores), "mem": .int(memoryMB), "disk": .string("\(diskGB)G"),
-            "ips": .array(ips.map { .string($0) }), "template": .string(template), "iso": .string(iso),
-        ]
-    }
-
     init(
         id: Int, state: State, template: String, locationId: Int, hostname: String, sshKey: String?, cpuCores: Int,
         memoryMB: Int, diskGB: Int, ipCount: Int, ipv4: [String], ipv6: [String], mac: String,

@@ -1,6 +1,5 @@
 import SQLiteStore
 import SandboxCore
-import StructuredData
 
 /// `GET .../status`: simulated, plausible and reproducible metrics. They are a pure function
 /// of the VM's `metricsSeed`, its configuration and the uptime on the sandbox clock, so
@@ -22,7 +21,7 @@ public enum VirtualServerMetrics {
         }
     }
 
-    public static func status(_ serverId: Int, in context: TenantContext) throws -> JSONValue {
+    public static func status(_ serverId: Int, in context: TenantContext) throws -> VirtualServerStatus {
         let row = try VirtualServers.row(
             serverId,
             "SELECT state, mem_mb, started_at, metrics_seed FROM virtual_servers WHERE id = ? AND tenant_id = ?",
@@ -31,13 +30,11 @@ public enum VirtualServerMetrics {
     }
 
     /// A VM that is not running reports zeros and its state (`stopped`, `installing`, ...).
-    static func status(of server: Inputs, at now: Int64) -> JSONValue {
+    static func status(of server: Inputs, at now: Int64) -> VirtualServerStatus {
         let totalBytes = Int64(server.memoryMB) * 1_048_576
         guard server.state == .running, let startedAt = server.startedAt else {
-            return [
-                "cpu": 0, "mem": 0, "memfree": 0, "netin": 0, "netout": 0, "uptime": 0,
-                "state": .string(server.state.rawValue),
-            ]
+            return VirtualServerStatus(
+                state: server.state, cpu: 0, memoryUsed: 0, memoryFree: 0, bytesIn: 0, bytesOut: 0, uptime: 0)
         }
         let uptime = max(0, (now - startedAt) / 1000)
         let seed = UInt64(bitPattern: server.metricsSeed)
@@ -50,11 +47,9 @@ public enum VirtualServerMetrics {
         // Bytes per second in and out, with a floor so a fresh boot already shows traffic.
         let rateIn = Int64(400 + seed % 3_000)
         let rateOut = Int64(300 + (seed >> 12) % 2_500)
-        return [
-            "cpu": .double(cpu), "mem": .int(mem), "memfree": .int(totalBytes - mem),
-            "netin": .int(8_192 + uptime * rateIn), "netout": .int(4_096 + uptime * rateOut),
-            "uptime": .int(uptime), "state": "running",
-        ]
+        return VirtualServerStatus(
+            state: .running, cpu: cpu, memoryUsed: mem, memoryFree: totalBytes - mem, bytesIn: 8_192 + uptime * rateIn,
+            bytesOut: 4_096 + uptime * rateOut, uptime: uptime)
     }
 
     private static func mix(_ value: UInt64) -> UInt64 {
@@ -63,4 +58,19 @@ public enum VirtualServerMetrics {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// A VM's state and simulated load, as `GET .../status` reports them.
+public struct VirtualServerStatus: Sendable {
+    public let state: VirtualServer.State
+    /// Load in percent, two decimals; 0 while not running.
+    public let cpu: Double
+    /// Memory in use and free, in bytes.
+    public let memoryUsed: Int64
+    public let memoryFree: Int64
+    /// Bytes received and sent since the last start.
+    public let bytesIn: Int64
+    public let bytesOut: Int64
+    /// Seconds since the last start.
+    public let uptime: Int64
 }

@@ -14,31 +14,19 @@ public enum VirtualServerProvisioning {
     static let ipv4Prefix = "185.244"
     static let ipv6Prefix = "2a0e:97c0:3e1"
 
-    /// `POST /datacenter/server`: validates, charges one month, creates the VM (`installing`)
-    /// and starts its install job.
-    public static func create(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
-        var errors = FieldErrors()
-        let template = try errors.reading { try VirtualServerSpec.template(fields, catalog: catalog, required: true) }
-        let cpuCores = try errors.reading { try VirtualServerSpec.cpuCores(fields, required: true) }
-        let memoryMB = try errors.reading { try VirtualServerSpec.memoryMB(fields, required: true) }
-        let diskGB = try errors.reading { try VirtualServerSpec.diskGB(fields, required: true) }
-        let ipCount = try errors.reading { try VirtualServerSpec.ipCount(fields, required: true) }
-        let location = try errors.reading { try VirtualServerSpec.location(fields, catalog: catalog) }
-        let hostname = try errors.reading { try VirtualServerSpec.hostname(fields) }
-        let sshKey = try errors.reading { try VirtualServerSpec.sshKey(fields) }
-        try errors.throwIfAny()
-        guard let template, let cpuCores, let memoryMB, let diskGB, let ipCount, let location else {
-            throw DomainError.invalid("body", "the server order is incomplete")
-        }
-
-        let price = VirtualServerPrice.monthlyCents(cpuCores: cpuCores, memoryMB: memoryMB, diskGB: diskGB, ipCount: ipCount)
+    /// `POST /datacenter/server`: charges one month, creates the VM (`installing`) and starts
+    /// its install job.
+    public static func create(_ order: VirtualServerOrder, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
+        let price = VirtualServerPrice.monthlyCents(
+            cpuCores: order.cpuCores, memoryMB: order.memoryMB, diskGB: order.diskGB, ipCount: order.ipCount)
         try context.charge(euros: Double(price) / 100)
         let id = try context.nextID(VirtualServer.resourceType, first: 4001)
         let server = VirtualServer(
-            id: id, state: .installing, template: template, locationId: location,
-            hostname: hostname ?? "vm\(id).sandbox.local", sshKey: sshKey, cpuCores: cpuCores, memoryMB: memoryMB,
-            diskGB: diskGB, ipCount: ipCount, ipv4: try allocateIPv4(count: ipCount, in: context),
-            ipv6: [try allocateIPv6(in: context)], mac: context.random.macAddress(), monthlyPriceCents: price,
+            id: id, state: .installing, template: order.template, locationId: order.locationId,
+            hostname: order.hostname ?? "vm\(id).sandbox.local", sshKey: order.sshKey, cpuCores: order.cpuCores,
+            memoryMB: order.memoryMB, diskGB: order.diskGB, ipCount: order.ipCount,
+            ipv4: try allocateIPv4(count: order.ipCount, in: context), ipv6: [try allocateIPv6(in: context)],
+            mac: context.random.macAddress(), monthlyPriceCents: price,
             metricsSeed: Int64(context.random.int(in: 1...Int(Int32.max))), createdAt: context.now)
         try VirtualServers.insert(server, in: context)
         try ServerIncidents.seed(for: server, catalog: catalog, in: context)
@@ -49,19 +37,12 @@ public enum VirtualServerProvisioning {
 
     /// `PUT .../reinstall`: the VM keeps its resources and IPs; template, hostname and key
     /// may be replaced. State `reinstalling` until the job finishes.
-    public static func reinstall(
-        _ serverId: Int, _ fields: InputFields, catalog: CloudCatalog, in context: TenantContext
-    ) throws -> JobRecord {
+    public static func reinstall(_ serverId: Int, _ order: VirtualServerReinstall, in context: TenantContext) throws -> JobRecord {
         var server = try VirtualServers.find(serverId, in: context)
         try server.requireIdle()
-        var errors = FieldErrors()
-        let template = try errors.reading { try VirtualServerSpec.template(fields, catalog: catalog, required: false) }
-        let hostname = try errors.reading { try VirtualServerSpec.hostname(fields) }
-        let sshKey = try errors.reading { try VirtualServerSpec.sshKey(fields) }
-        try errors.throwIfAny()
-        server.template = template ?? server.template
-        server.hostname = hostname ?? server.hostname
-        server.sshKey = sshKey ?? server.sshKey
+        server.template = order.template ?? server.template
+        server.hostname = order.hostname ?? server.hostname
+        server.sshKey = order.sshKey ?? server.sshKey
         try VirtualServerPower.cancelPending(server, in: context)
         let job = try context.startJob(
             reinstallJob, resourceType: VirtualServer.resourceType, resourceId: server.id, queuedFor: queuedFor,

@@ -18,23 +18,17 @@ public enum SoftwareInstallations {
     static let sshPort = 22
 
     /// `GET /datacenter/server/{sid}/software`, oldest first; uninstalled packages are gone.
-    public static func list(_ serverId: Int, in context: TenantContext) throws -> [JSONValue] {
+    public static func list(_ serverId: Int, in context: TenantContext) throws -> [InstalledSoftware] {
         let server = try VirtualServers.find(serverId, in: context)
         return try context.connection.query(
             "SELECT * FROM server_software WHERE tenant_id = ? AND server_id = ? ORDER BY id", [context.tenantId, server.id]
-        ).map { row in
-            [
-                "id": .int(try row.int("id")), "status": .string(try row.string("status")), "package": .string(try row.string("package")),
-                "version": .string(try row.string("version")), "output": .string(try row.optionalString("output")),
-                "ip": .string(try row.string("ip")), "created_at": .string(Timestamp.laravel(try row.int64("created_at"))),
-            ]
-        }
+        ).map(InstalledSoftware.init(row:))
     }
 
     /// `POST /software/install`: refused (409) while the package is installed or busy; a
     /// failed earlier attempt is replaced.
-    public static func install(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
-        let request = try SoftwareRequest(fields, catalog: catalog, in: context)
+    public static func install(_ order: SoftwareOrder, in context: TenantContext) throws -> JobRecord {
+        let request = try SoftwareRequest(order, in: context)
         let host = request.host
         if let existing = try row(request.package.package, on: host, in: context) {
             guard try existing.string("status") == "failed" else {
@@ -56,8 +50,8 @@ public enum SoftwareInstallations {
     }
 
     /// `POST /software/uninstall`: only an installed package (else 409).
-    public static func uninstall(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws -> JobRecord {
-        let request = try SoftwareRequest(fields, catalog: catalog, in: context)
+    public static func uninstall(_ order: SoftwareOrder, in context: TenantContext) throws -> JobRecord {
+        let request = try SoftwareRequest(order, in: context)
         let host = request.host
         guard let existing = try row(request.package.package, on: host, in: context), try existing.string("status") == "installed"
         else {

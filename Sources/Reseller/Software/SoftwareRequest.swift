@@ -1,8 +1,32 @@
 import SandboxCore
 
-/// The body of `software/install` and `software/uninstall`: the server by `sid`, `ip` or
-/// the documents' literal key `sid|ip` (either), `package`, `password`, optional `port`.
-/// Every invalid field is named at once; an unknown or unready server ends the check (404, 409).
+/// `POST /software/install` and `/software/uninstall`, their fields already checked.
+public struct SoftwareOrder: Sendable {
+    /// The server as the request names it: by `sid`, by `ip`, or by the documents' literal key
+    /// `sid|ip` (an ID or an address). At least one is needed; all given must name the same server.
+    public let serverId: Int?
+    public let address: String?
+    public let serverIdOrAddress: String?
+    public let package: SoftwarePackage
+    /// The server's root password, which the job logs in with.
+    public let password: String
+    /// nil: the SSH default.
+    public let port: Int?
+
+    public init(
+        serverId: Int?, address: String?, serverIdOrAddress: String?, package: SoftwarePackage, password: String, port: Int?
+    ) {
+        self.serverId = serverId
+        self.address = address
+        self.serverIdOrAddress = serverIdOrAddress
+        self.package = package
+        self.password = password
+        self.port = port
+    }
+}
+
+/// A software order with its server found: an unknown server is a 404, a dedicated server
+/// that is not ready a 409.
 struct SoftwareRequest {
     let host: SoftwareHost
     /// The address the job logs in to: the one named, else the server's first.
@@ -11,42 +35,26 @@ struct SoftwareRequest {
     let password: String
     let port: Int
 
-    init(_ fields: InputFields, catalog: CloudCatalog, in context: TenantContext) throws {
-        var errors = FieldErrors()
-        let server = try errors.reading { try Self.server(fields, in: context) }
-        let package = try errors.reading { try Self.package(fields, catalog: catalog) }
-        let password = try errors.reading { () -> String? in
-            guard let password = try? fields.string("password"), !password.isEmpty else {
-                throw DomainError.invalid("password", "password is required: the server's SSH root password")
-            }
-            return password
-        }
-        let port = try errors.reading { try fields.int("port", in: 1...65_535, required: false) }
-        try errors.throwIfAny()
-        guard let server, let package, let password else { throw DomainError.invalid("body", "the request is incomplete") }
+    init(_ order: SoftwareOrder, in context: TenantContext) throws {
+        let server = try Self.server(order, in: context)
         host = server.host
         ip = server.ip ?? server.host.primaryAddress
-        self.package = package
-        self.password = password
-        self.port = port ?? SoftwareInstallations.sshPort
+        package = order.package
+        password = order.password
+        port = order.port ?? SoftwareInstallations.sshPort
     }
 
     /// The server the keys name (all keys given must name the same one), and the address
     /// if one was named.
-    private static func server(_ fields: InputFields, in context: TenantContext) throws -> (host: SoftwareHost, ip: String?) {
+    private static func server(_ order: SoftwareOrder, in context: TenantContext) throws -> (host: SoftwareHost, ip: String?) {
         var found: [(key: String, host: SoftwareHost, ip: String?)] = []
-        for key in ["sid", "ip", "sid|ip"] where fields.has(key) {
-            guard let value = try? fields.string(key) else {
-                throw DomainError.invalid(key, "\(key) must be a server ID or one of its IP addresses")
-            }
-            if key != "ip", let id = Int(value) {
-                found.append((key, try SoftwareHost.find(id: id, in: context), nil))
-            } else if key != "sid", let host = try SoftwareHost.find(ipAddress: value, in: context) {
-                found.append((key, host, value))
-            } else if key == "sid" {
-                throw DomainError.invalid("sid", "sid must be a server ID (an integer)")
+        if let id = order.serverId { found.append(("sid", try SoftwareHost.find(id: id, in: context), nil)) }
+        if let address = order.address { found.append(("ip", try host(address, in: context), address)) }
+        if let value = order.serverIdOrAddress {
+            if let id = Int(value) {
+                found.append(("sid|ip", try SoftwareHost.find(id: id, in: context), nil))
             } else {
-                throw DomainError.notFound("No server with IP address \(value) found")
+                found.append(("sid|ip", try host(value, in: context), value))
             }
         }
         guard let first = found.first else {
@@ -58,12 +66,10 @@ struct SoftwareRequest {
         return (first.host, found.compactMap(\.ip).first)
     }
 
-    private static func package(_ fields: InputFields, catalog: CloudCatalog) throws -> SoftwarePackage {
-        let names = catalog.software.map(\.package)
-        let rule = "package must be one of GET /software/list (\(names.joined(separator: ", ")))"
-        guard fields.has("package") else { throw DomainError.invalid("package", "package is required; \(rule)") }
-        guard let name = try? fields.string("package"), let package = catalog.software.first(where: { $0.package == name })
-        else { throw DomainError.invalid("package", rule) }
-        return package
+    private static func host(_ address: String, in context: TenantContext) throws -> SoftwareHost {
+        guard let host = try SoftwareHost.find(ipAddress: address, in: context) else {
+            throw DomainError.notFound("No server with IP address \(address) found")
+        }
+        return host
     }
 }

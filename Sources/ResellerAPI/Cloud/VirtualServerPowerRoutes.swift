@@ -6,9 +6,11 @@ import Reseller
 enum VirtualServerPowerRoutes {
     static func routes() -> [APIRoute] {
         VirtualServerPower.Action.allCases.map { action in
-            .tenant(.PUT, "/datacenter/server/{sid:int}/\(action.rawValue)", "VM power: \(action.rawValue)") { request in
+            .tenant(
+                .PUT, "/datacenter/server/{sid:int}/\(action.rawValue)", "VM power: \(action.rawValue)",
+                answer: ResellerAPI.result(.constant(true))
+            ) { request, _ in
                 try VirtualServerPower.perform(action, on: request.intParameter("sid"), in: request.context)
-                return ResellerAPI.result(true)
             }
         }
     }
