@@ -48,15 +48,6 @@ public struct APIRoute: Sendable {
 /// Typed routes: the declared input is read (and refused, every invalid field at once)
 /// before the handler runs, and the handler's result is written by the declared answer.
 extension APIRoute {
-    /// An untyped route: the handler reads and writes raw JSON. Kept only while routes move to
-    /// typed declarations; `ContractCoverageTests` lists those that remain.
-    public static func tenant(
-        _ method: HTTPMethod, _ pattern: String, _ summary: String,
-        _ body: @escaping @Sendable (APIRequest) throws -> HTTPResponse
-    ) -> APIRoute {
-        APIRoute(method, pattern, summary, .tenant(body))
-    }
-
     /// `before` runs ahead of reading the input, for APIs that look the object up first
     /// (DRF answers 404 for an unknown server before it judges the body).
     public static func tenant<Output>(
