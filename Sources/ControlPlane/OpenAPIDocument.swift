@@ -192,8 +192,15 @@ enum OpenAPIDocument {
         }
     }
 
+    /// `reseller_get_api_v1_job_job_id`: snake case throughout (`jobId` is `job_id`), so that
+    /// generators that snake-case names again keep them as they are.
     private static func operationId(_ method: HTTPMethod, path: String, service: String) -> String {
-        let words = path.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = path.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { word in
+            word.reduce(into: "") { name, character in
+                if character.isUppercase, !name.isEmpty { name += "_" }
+                name += character.lowercased()
+            }
+        }
         return ([service, method.rawValue.lowercased()] + words).joined(separator: "_")
     }
 }

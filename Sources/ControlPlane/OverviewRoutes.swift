@@ -7,7 +7,9 @@ import SandboxCore
 enum OverviewRoutes {
     static func routes(runtime: SandboxRuntime, faults: FaultRules) -> [APIRoute] {
         [
-            .admin(
+            // Long work: realtime tenants are caught up first, each in its lane, which must not
+            // be waited for on the database queue.
+            .long(
                 .GET, "/overview", "Every tenant (?all=true) or the token's: clock, servers, jobs with progress, timers, faults",
                 input: ControlScope.input, answer: .json(OverviewPresenter.overview)
             ) { request, _, input in

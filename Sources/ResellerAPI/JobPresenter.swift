@@ -1,4 +1,5 @@
 import APIKit
+import HTTP1
 import Reseller
 import SandboxCore
 import StructuredData
@@ -15,6 +16,12 @@ enum JobPresenter {
             .int("jobId", .id) { $0.id },
             .int("progress", .integer(minimum: 0, maximum: 100)) { _ in 0 },
         ])
+
+    /// The answer to anything that starts a job, linked to the job's status (generated
+    /// clients and schemathesis' stateful runs follow it).
+    static let started = ResellerAPI.result(queued, "The job is queued").linking([
+        AnswerLink("GetJob", .GET, ResellerAPI.prefix + "/job/{jobId:int}", [("jobId", "$response.body#/result/jobId")])
+    ])
 
     /// What a finished job made (by kind: a VM's access, a backup's stamp, a dedicated
     /// server's template), or the reason a failed one gives.

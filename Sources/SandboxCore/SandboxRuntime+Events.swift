@@ -54,7 +54,7 @@ extension SandboxRuntime {
                 events = try connection.query(select + " WHERE e.id > ? ORDER BY e.id LIMIT ?", [after, limit])
                     .map(EventRecord.init(row:))
                 dropped = try connection.first(
-                    "SELECT max(events_dropped_through) AS dropped FROM tenants")?.int("dropped") ?? 0
+                    "SELECT coalesce(max(events_dropped_through), 0) AS dropped FROM tenants")?.int("dropped") ?? 0
             }
             return EventBatch(events: events, droppedThrough: dropped > after ? dropped : nil)
         }

@@ -44,7 +44,7 @@ struct CloudScenario {
         }
         let addresses = try self.addresses(vm)
         var order = Self.defaults
-        for entry in vm.fields(["hostname", "template", "cpuCores", "mem", "disk", "ipCount", "location", "sshKey"]).object.entries {
+        for entry in vm.fields(["hostname", "template", "cpuCores", "mem", "disk", "ipCount", "location", "sshKey"]).entries {
             order[entry.key] = entry.value
         }
         if let addresses { order["ipCount"] = .int(addresses.ipv4.count) }
@@ -67,7 +67,7 @@ struct CloudScenario {
         if password != nil {
             // Through the reset route's path, so the document's password rule holds here too.
             try vm.applying {
-                let password = try VirtualServerSettingsInput.password(body: vm.fields(["password"]).object)
+                let password = try VirtualServerSettingsInput.password(body: vm.fields(["password"]))
                 try VirtualServerSettings.resetPassword(id, to: password, in: context)
             }
         }
@@ -76,7 +76,7 @@ struct CloudScenario {
         for task in try vm.children("scheduledTasks") {
             try task.allowOnly(["command", "interval"])
             try task.applying {
-                let order = try ScheduledTaskInput.task(body: task.fields(["command", "interval"]).object)
+                let order = try ScheduledTaskInput.task(body: task.fields(["command", "interval"]))
                 try ScheduledTasks.create(id, command: order.command, interval: order.interval, in: context)
             }
         }
@@ -100,7 +100,7 @@ struct CloudScenario {
             try package.allowOnly(["package", "status"])
             let status = try package.choice("status", SoftwareStatus.self, default: .installed)
             let fields = package.fields(["package"], adding: ["sid": .int(serverId), "password": .string(password)])
-            let job = try package.applying { try SoftwareInstallations.install(try input.order(body: fields.object), in: context) }
+            let job = try package.applying { try SoftwareInstallations.install(try input.order(body: fields), in: context) }
             if status == .installed { try context.completeJob(job.id) }
         }
     }

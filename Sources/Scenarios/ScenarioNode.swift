@@ -75,11 +75,11 @@ struct ScenarioNode {
         return try items.enumerated().map { try ScenarioNode($1, path: "\(path(key))[\($0)]") }
     }
 
-    /// The fields `keys` as a model's creation path reads them (absent ones left out).
-    func fields(_ keys: [String], adding extra: JSONObject = [:]) -> InputFields {
+    /// The fields `keys` as the endpoint's input declaration reads them (absent ones left out).
+    func fields(_ keys: [String], adding extra: JSONObject = [:]) -> JSONObject {
         var picked = extra
         for key in keys { if let value = object[key] { picked[key] = value } }
-        return InputFields(picked)
+        return picked
     }
 
     /// Runs a model's creation path; its refusals are reported under this node's path, the

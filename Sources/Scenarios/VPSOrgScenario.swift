@@ -30,7 +30,7 @@ struct VPSOrgScenario {
             }
             let status = try server.choice("status", Status.self, default: .active)
             let created = try server.applying {
-                let input = try order.declaration.read(body: server.fields(Self.orderFields).object)
+                let input = try order.declaration.read(body: server.fields(Self.orderFields))
                 return try model.createServer(try order.order(input), in: context)
             }
             if status != .provisioning { try settle(created.id) }

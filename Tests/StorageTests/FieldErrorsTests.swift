@@ -4,11 +4,10 @@ import Testing
 
 @Suite struct FieldErrorsTests {
     @Test func everyRefusedFieldIsRecordedAndRefusedAtOnce() throws {
-        let fields = InputFields(["cpuCores": 0, "mem": "lots", "disk": 25])
         var errors = FieldErrors()
-        let cores = try errors.reading { try fields.int("cpuCores", in: 1...32, required: true) }
-        let memory = try errors.reading { try fields.int("mem", in: 512...4096, required: true) }
-        let disk = try errors.reading { try fields.int("disk", in: 10...100, required: true) }
+        let cores = try errors.reading { () -> Int? in throw DomainError.invalid("cpuCores", "cpuCores must be an integer between 1 and 32") }
+        let memory = try errors.reading { () -> Int? in throw DomainError.invalid("mem", "mem must be an integer between 512 and 4096") }
+        let disk = try errors.reading { () -> Int? in 25 }
         errors.add("name", "This field is required.")
         #expect(cores == nil && memory == nil && disk == 25)
         #expect(errors.names("mem") && !errors.names("disk"))

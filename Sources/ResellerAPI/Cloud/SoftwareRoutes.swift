@@ -14,13 +14,13 @@ enum SoftwareRoutes {
             ) { _, _ in },
             .tenant(
                 .POST, "/software/install", "Install software over SSH on a VM or dedicated server (starts a job)",
-                input: input.declaration, answer: ResellerAPI.result(JobPresenter.queued)
+                input: input.declaration, answer: JobPresenter.started
             ) { request, values in
                 try SoftwareInstallations.install(try input.order(values), in: request.context)
             },
             .tenant(
                 .POST, "/software/uninstall", "Uninstall software over SSH on a VM or dedicated server (starts a job)",
-                input: input.declaration, answer: ResellerAPI.result(JobPresenter.queued)
+                input: input.declaration, answer: JobPresenter.started
             ) { request, values in
                 try SoftwareInstallations.uninstall(try input.order(values), in: request.context)
             },

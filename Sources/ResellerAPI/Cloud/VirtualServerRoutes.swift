@@ -10,7 +10,7 @@ enum VirtualServerRoutes {
         return [
             .tenant(
                 .POST, "/datacenter/server", "Create a VM (starts an install job)", input: input.create,
-                answer: ResellerAPI.result(JobPresenter.queued)
+                answer: JobPresenter.started
             ) { request, values in
                 try VirtualServerProvisioning.create(try input.order(values), catalog: catalog, in: request.context)
             },
@@ -30,7 +30,7 @@ enum VirtualServerRoutes {
             },
             .tenant(
                 .PUT, "/datacenter/server/{sid:int}/reinstall", "Reinstall a VM (starts a job)", input: input.reinstall,
-                answer: ResellerAPI.result(JobPresenter.queued)
+                answer: JobPresenter.started
             ) { request, values in
                 try VirtualServerProvisioning.reinstall(
                     request.intParameter("sid"), input.reinstallation(values), in: request.context)
