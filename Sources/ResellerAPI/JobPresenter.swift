@@ -32,7 +32,7 @@ enum JobPresenter {
                 "JobResult",
                 .object([
                     Schema.Property("id", .id, required: false), Schema.Property("hostname", .text, required: false),
-                    Schema.Property("ips", .array(.ipv4), required: false),
+                    Schema.Property("ips", .array(.ipAddress), required: false),
                     Schema.Property("password", .text, required: false),
                     Schema.Property("template", .text, required: false),
                     Schema.Property("server", .id, required: false), Schema.Property("backup", .int, required: false),

@@ -42,5 +42,10 @@ import Testing
         #expect(schema.problems(in: ["id": 0, "name": "a"]) == ["$.id: 0 below 1"])
         #expect(Schema.oneOf([.text, .int]).problems(in: true).count == 1)
         #expect(Schema.int.orNull.problems(in: .null).isEmpty)
+        #expect(Schema.ipv4.problems(in: "2a0e:97c0:3e1::11").count == 1)
+        #expect(Schema.ipAddress.problems(in: "2a0e:97c0:3e1::11").isEmpty && Schema.ipAddress.problems(in: "185.244.10.11").isEmpty)
+        #expect(Schema.dateTime.problems(in: "2026-01-01T00:00:00Z").isEmpty)
+        #expect(Schema.dateTime.problems(in: "2026-01-02T00:00:00.000000Z").isEmpty)
+        #expect(Schema.dateTime.problems(in: "2026-01-01 00:00").count == 1)
     }
 }

@@ -5,10 +5,11 @@ extension Schema {
     /// when it conforms. Tests run real answers through this.
     public func problems(in value: JSONValue, at path: String = "$") -> [String] {
         switch self {
-        case .string(let minLength, let maxLength, _, _):
+        case .string(let minLength, let maxLength, _, let format):
             guard case .string(let text) = value else { return ["\(path): expected a string, got \(value)"] }
             if let minLength, text.count < minLength { return ["\(path): shorter than \(minLength)"] }
             if let maxLength, text.count > maxLength { return ["\(path): longer than \(maxLength)"] }
+            if let format, !StringFormat.accepts(text, format) { return ["\(path): \(text) is not in the format \(format)"] }
             return []
         case .choice(let values):
             guard case .string(let text) = value, values.contains(text) else {
@@ -67,5 +68,43 @@ extension Schema {
         case .named(_, let inner), .described(_, let inner, _):
             return inner.problems(in: value, at: path)
         }
+    }
+}
+
+/// The string formats answers declare, checked as strictly as schemathesis checks them.
+enum StringFormat {
+    static func accepts(_ text: String, _ format: String) -> Bool {
+        switch format {
+        case "ipv4": return isIPv4(text)
+        case "ipv6": return text.contains(":") && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        case "date-time": return isDateTime(text)
+        case "uri": return text.contains("://") && !text.contains(" ")
+        default: return true
+        }
+    }
+
+    private static func isIPv4(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && Int(part).map { (0...255).contains($0) } == true
+        }
+    }
+
+    /// `2026-11-29T12:00:00Z`, with optional fractions and an offset instead of `Z`.
+    private static func isDateTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let digits: [Int] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+        guard bytes.count >= 20, digits.allSatisfy({ (48...57).contains(bytes[$0]) }),
+            bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
+        else { return false }
+        var rest = bytes[19...]
+        if rest.first == UInt8(ascii: ".") {
+            rest = rest.dropFirst()
+            guard let first = rest.first, (48...57).contains(first) else { return false }
+            while let next = rest.first, (48...57).contains(next) { rest = rest.dropFirst() }
+        }
+        if Array(rest) == [UInt8(ascii: "Z")] { return true }
+        return rest.count == 6 && (rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-"))
     }
 }

@@ -52,6 +52,9 @@ public indirect enum Schema: Sendable {
     /// `2026-11-29T12:00:00Z`.
     public static let dateTime = Schema.string(format: "date-time")
     public static let ipv4 = Schema.string(format: "ipv4")
+    public static let ipv6 = Schema.string(format: "ipv6")
+    /// An IPv4 or an IPv6 address.
+    public static let ipAddress = Schema.oneOf([.ipv4, .ipv6])
 
     public func described(_ text: String, example: JSONValue? = nil) -> Schema {
         .described(text, self, example: example)
