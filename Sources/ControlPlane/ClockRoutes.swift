@@ -13,11 +13,8 @@ enum ClockRoutes {
                 .PUT, "/clock", "Set the tenant's clock mode, scale or time", input: ClockInput.change,
                 answer: .json(ClockPresenter.reading)
             ) { request, _, input in
-                let mode = input[ClockInput.mode], scale = input[ClockInput.scale], now = input[ClockInput.now]
-                guard mode != nil || scale != nil || now != nil else {
-                    throw DomainError.invalid("mode", "send at least one of mode, scale, now")
-                }
-                return try runtime.setClock(token: request.bearerToken, mode: mode, scale: scale, now: now)
+                try runtime.setClock(
+                    token: request.bearerToken, mode: input[ClockInput.mode], scale: input[ClockInput.scale], now: input[ClockInput.now])
             },
             .long(
                 .POST, "/clock/advance", "Advance the tenant's clock, applying due work in order", input: ClockInput.advance,

@@ -30,7 +30,7 @@ enum FaultInput {
         .documented("The status to answer instead of applying the request", example: 503)
 
     static let body = Field<JSONValue>(
-        "body", schema: .any, kind: .object, presence: .optional, rule: "body must be a JSON value"
+        "body", schema: .any, kind: .any, presence: .optional, rule: "body must be a JSON value"
     ) { .value($0) }.documented("The answer's body: text is sent as text/plain, anything else as JSON (default: the API's own error body)")
 
     static let delayMs = Field<Int>.integer("delayMs", 0...maximumDelayMs, .optional)
@@ -40,8 +40,8 @@ enum FaultInput {
         .documented("Drop the connection instead of answering: reset, or close it without a response", example: "reset")
 
     static let probability = Field<Double>.number(
-        "probability", 0...1, .optional, rule: "probability must be a number greater than 0 and at most 1"
-    ).checked { $0 > 0 }.documented("The chance that a matching request is hit (default 1)", example: 0.2)
+        "probability", 0...1, .optional, aboveLowerBound: true, rule: "probability must be a number greater than 0 and at most 1"
+    ).documented("The chance that a matching request is hit (default 1)", example: 0.2)
 
     static let times = Field<Int>.integer("times", 1...1_000_000, .optional)
         .documented("How many requests the rule hits before it goes (default: unlimited)", example: 1)

@@ -3,9 +3,13 @@ import APIKit
 /// What the forced-outcome routes read.
 enum JobControlInput {
     /// Jobs belong to one tenant's clock, so there is no listing of every tenant's.
-    static let all = Field<Bool>.boolean(
-        "all", .optional, rule: "jobs are listed per tenant: send that tenant's Bearer token instead of ?all=true"
-    ).inQuery.checked { !$0 }.documented("Not accepted here: jobs are listed per tenant")
+    static let all = Field<Bool>(
+        "all", in: .query, schema: .constant(false), kind: .boolean, presence: .optional,
+        rule: "jobs are listed per tenant: send that tenant's Bearer token instead of ?all=true"
+    ) { value in
+        guard let flag = LenientValue.bool(value) else { return .wrongType }
+        return flag ? .refused(nil) : .value(false)
+    }.documented("Only false: jobs are listed per tenant")
 
     static let active = Field<Bool>.boolean("active", .optional).inQuery
         .documented("true: only queued and running jobs", example: true)

@@ -1,16 +1,14 @@
 import APIKit
+import ResellerAPI
 import SandboxCore
 
 /// Jobs and timers as the control plane shows them, each job's progress at the tenant's present.
 enum JobControlPresenter {
     typealias JobAt = (job: JobRecord, now: Int64)
 
-    static let status = Schema.choice(["queued", "running", "finished", "failed"])
-
-    /// Null while the job is active; then the failure's reason, or the object its kind wrote
-    /// when it finished (each kind its own fields, as the APIs' job answers show them).
-    static let output = Schema.nullable(
-        .oneOf([.text.described("Why the job failed"), .map(.any).described("What the job's kind wrote")]))
+    /// The reseller API's job shapes: every job kind is the reseller API's.
+    static let status = JobPresenter.status
+    static let output = JobPresenter.output
 
     static let job = Presenter<JobAt>.object(
         "SandboxJob",

@@ -8,7 +8,7 @@ enum OverviewPresenter {
         [
             PresentedProperty("api", .choice(["reseller", "vpsorg"])) { .string($0.api) },
             .string("resourceType") { $0.resourceType }, .int("id", .id) { $0.id }, .string("name") { $0.name },
-            .string("state") { $0.state }, PresentedProperty("ips", .array(.text)) { .array($0.ips.map { .string($0) }) },
+            .string("state") { $0.state }, PresentedProperty("ips", .array(.ipAddress)) { .array($0.ips.map { .string($0) }) },
             .string("detail", Schema.text.described("Template, size, plan or location")) { $0.detail },
         ])
 

@@ -5,8 +5,8 @@ import SandboxCore
 import StructuredData
 
 /// Jobs as the reseller API shows them: the answer to anything that starts one, and `GET /job/{id}`.
-enum JobPresenter {
-    static let status = Schema.named("JobStatus", .choice(["queued", "running", "finished", "failed"]))
+public enum JobPresenter {
+    public static let status = Schema.named("JobStatus", .choice(JobRecord.Status.allCases.map(\.rawValue)))
 
     /// `{"status": "queued", "jobId": 12, "progress": 0}`.
     static let queued = Presenter<JobRecord>.object(
@@ -25,7 +25,7 @@ enum JobPresenter {
 
     /// What a finished job made (by kind: a VM's access, a backup's stamp, a dedicated
     /// server's template), or the reason a failed one gives.
-    static let output = Schema.nullable(
+    public static let output = Schema.nullable(
         .oneOf([
             .text.described("A failed job's reason, or what a software or restore job did"),
             .named(

@@ -21,19 +21,6 @@ public struct HostnameRule: Sendable {
             : "\(field) must be \(minimumLength) to 253 characters: labels of letters, digits and '-' separated by '.'"
     }
 
-    /// `name` if it follows the rule (nil if absent), else a refusal naming `field`.
-    public func validated(_ name: String?, field: String) throws -> String? {
-        guard let name else { return nil }
-        guard accepts(name) else { throw DomainError.invalid(field, message(field)) }
-        return name
-    }
-
-    /// Like `validated`, and an absent name is refused too.
-    public func required(_ name: String?, field: String) throws -> String {
-        guard let name else { throw DomainError.invalid(field, "\(field) is required; \(message(field))") }
-        return try validated(name, field: field)!
-    }
-
     public func accepts(_ name: String) -> Bool {
         var bytes = Substring(name).utf8
         if fullyQualified, bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }

@@ -4,7 +4,7 @@ import StructuredData
 /// Work that takes time on the tenant's clock: queued until `startsAt`, running until
 /// `finishesAt` (progress rises with the clock), then finished or failed with an `output`.
 public struct JobRecord: Sendable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         case queued, running, finished, failed
     }
 

@@ -59,13 +59,4 @@ extension SandboxRuntime {
             return EventBatch(events: events, droppedThrough: dropped > after ? dropped : nil)
         }
     }
-
-    /// The newest `limit` events of every tenant, newest first (for the dashboard).
-    public func latestEvents(limit: Int) throws -> [EventRecord] {
-        try database.read { connection in
-            try connection.query(
-                "SELECT e.*, t.token FROM events e JOIN tenants t ON t.id = e.tenant_id ORDER BY e.id DESC LIMIT ?", [limit]
-            ).map(EventRecord.init(row:))
-        }
-    }
 }

@@ -9,20 +9,25 @@ import VPSOrgAPI
 struct VPSOrgScenario {
     enum Status: String, CaseIterable { case provisioning, active, stopped }
 
-    static let orderFields = ["name", "plan_id", "os_id", "location", "hostname", "ssh_key_id", "backups_enabled"]
-
     let context: TenantContext
     let model: VPSOrgModel
     let report: ScenarioReport
     /// `POST /api/v1/servers/`'s own input declaration, so a scenario is read like the API reads it.
-    var order: (declaration: InputDeclaration, order: @Sendable (InputValues) throws -> ServerOrder) {
-        ServerInput.order(model.catalog)
+    let order: ServerInput.Order
+
+    init(context: TenantContext, model: VPSOrgModel, report: ScenarioReport) {
+        self.context = context
+        self.model = model
+        self.report = report
+        order = ServerInput.Order(model.catalog)
     }
+
+    private var orderFields: [String] { order.declaration.fields.map(\.name) }
 
     func apply(_ servers: [ScenarioNode]) throws {
         try ScenarioReport.requireUnique(servers, key: "name")
         for server in servers {
-            try server.allowOnly(Self.orderFields + ["status"])
+            try server.allowOnly(orderFields + ["status"])
             let name = try server.string("name", required: true)!
             if let existing = try model.server(named: name, in: context) {
                 report.kept("vpsorgServer", name, id: existing.id)
@@ -30,7 +35,7 @@ struct VPSOrgScenario {
             }
             let status = try server.choice("status", Status.self, default: .active)
             let created = try server.applying {
-                let input = try order.declaration.read(body: server.fields(Self.orderFields))
+                let input = try order.declaration.read(body: server.fields(orderFields))
                 return try model.createServer(try order.order(input), in: context)
             }
             if status != .provisioning { try settle(created.id) }

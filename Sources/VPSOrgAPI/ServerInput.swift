@@ -20,35 +20,47 @@ public enum ServerInput {
 
     static let backupsEnabled = Field<Bool>.boolean("backups_enabled", .optional).documented("Daily backups", example: true)
 
-    /// `POST /api/v1/servers/`; the catalogue's plans, images and locations are the allowed values.
-    public static func order(_ catalog: VPSOrgCatalog) -> (declaration: InputDeclaration, order: @Sendable (InputValues) throws -> ServerOrder) {
-        let plans = catalog.plans.map(\.id)
-        let systems = catalog.operatingSystems.map(\.id)
-        let codes = catalog.locations.map(\.code)
-        let plan = Field<Int>.integer(
-            "plan_id", among: plans, rule: "plan_id must be one of the plans \(plans.map(String.init).joined(separator: ", "))"
-        ).documented("ID of the VPS plan", example: 1)
-        let system = Field<Int>.integer(
-            "os_id", among: systems,
-            rule: "os_id must be one of the operating systems \(systems.map(String.init).joined(separator: ", "))"
-        ).documented("ID of the operating system", example: 5)
-        let location = Field<String>.string(
-            "location", trimmed: true, rule: "location must be one of \(codes.joined(separator: ", "))", accepts: { codes.contains($0) }
-        ).documented("Location code", example: "us-west")
-        let sshKey = Field<Int>.integer("ssh_key_id", 1...Int(Int32.max), .optional, rule: "ssh_key_id must be a positive integer")
-            .documented("ID of an SSH key to install", example: 42)
-        let declaration = InputDeclaration(
-            .django,
-            [AnyField(name), AnyField(plan), AnyField(system), AnyField(location), AnyField(hostname), AnyField(sshKey), AnyField(backupsEnabled)])
-        return (declaration, { input in
-            guard let chosenPlan = catalog.plan(try input.required(plan)),
-                let chosenSystem = catalog.operatingSystem(try input.required(system))
-            else { throw DomainError.invalid("plan_id", "plan_id and os_id must be in the catalogue") }
-            return ServerOrder(
-                name: try input.required(name), plan: chosenPlan, operatingSystem: chosenSystem,
-                location: try input.required(location), hostname: input[hostname], sshKeyId: input[sshKey],
-                backupsEnabled: input[backupsEnabled] ?? false)
-        })
+    /// `POST /api/v1/servers/`: the catalogue's plans, images and locations are the allowed values.
+    public struct Order: Sendable {
+        public let declaration: InputDeclaration
+        private let plan: Field<Plan>
+        private let system: Field<OperatingSystem>
+        private let location: Field<String>
+        private let sshKey: Field<Int>
+
+        public init(_ catalog: VPSOrgCatalog) {
+            let plans = catalog.plans.map(\.id)
+            let systems = catalog.operatingSystems.map(\.id)
+            let codes = catalog.locations.map(\.code)
+            plan = Field<Int>.integer(
+                "plan_id", among: plans, rule: "plan_id must be one of the plans \(plans.map(String.init).joined(separator: ", "))"
+            ).map { catalog.plan($0) }.documented("ID of the VPS plan", example: 1)
+            system = Field<Int>.integer(
+                "os_id", among: systems,
+                rule: "os_id must be one of the operating systems \(systems.map(String.init).joined(separator: ", "))"
+            ).map { catalog.operatingSystem($0) }.documented("ID of the operating system", example: 5)
+            location = Field<String>.string(
+                "location", trimmed: true, rule: "location must be one of \(codes.joined(separator: ", "))",
+                accepts: { codes.contains($0) }
+            ).documented("Location code", example: "us-west")
+            sshKey = Field<Int>.integer("ssh_key_id", 1...Int(Int32.max), .optional, rule: "ssh_key_id must be a positive integer")
+                .documented("ID of an SSH key to install", example: 42)
+            declaration = InputDeclaration(
+                .django,
+                [
+                    AnyField(ServerInput.name), AnyField(plan), AnyField(system), AnyField(location), AnyField(ServerInput.hostname),
+                    AnyField(sshKey), AnyField(ServerInput.backupsEnabled),
+                ])
+        }
+
+        /// The order the declaration's values describe.
+        public func order(_ input: InputValues) throws -> ServerOrder {
+            ServerOrder(
+                name: try input.required(ServerInput.name), plan: try input.required(plan),
+                operatingSystem: try input.required(system), location: try input.required(location),
+                hostname: input[ServerInput.hostname], sshKeyId: input[sshKey],
+                backupsEnabled: input[ServerInput.backupsEnabled] ?? false)
+        }
     }
 
     /// `PUT` sends all three fields; `PATCH` any of them, each then valid if sent.

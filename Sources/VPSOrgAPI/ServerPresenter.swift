@@ -68,7 +68,7 @@ enum ServerPresenter {
             .string("hostname") { $0.server.hostname },
             PresentedProperty("status", status) { .string($0.server.status.rawValue) },
             PresentedProperty("ip_address", Schema.ipv4.orNull) { .string($0.server.ipAddress) },
-            PresentedProperty("ipv6_address", Schema.string(format: "ipv6").orNull) { .string($0.server.ipv6Address) },
+            PresentedProperty("ipv6_address", Schema.ipv6.orNull) { .string($0.server.ipv6Address) },
             .string("location") { $0.server.location }, .nested("plan", planWithBandwidth) { $0.server.plan },
             .nested("os", operatingSystem) { $0.server.operatingSystem },
             .bool("backups_enabled") { $0.server.backupsEnabled }, .nested("resource_usage", usage) { $0.usage },

@@ -6,7 +6,7 @@ import VPSOrg
 /// `/api/v1/servers/` and `/api/v1/servers/{server_id}/`: list, create, detail, update, delete.
 enum ServerRoutes {
     static func routes(model: VPSOrgModel) -> [APIRoute] {
-        let order = ServerInput.order(model.catalog)
+        let order = ServerInput.Order(model.catalog)
         return [
             .tenant(
                 .GET, "", "List servers (filters status, location; page, page_size)", input: ServerInput.list,

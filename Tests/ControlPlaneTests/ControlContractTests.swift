@@ -80,4 +80,29 @@ import Testing
         #expect(paths?["/_sandbox/scenarios"]?["post"]?["requestBody"]?["required"] == true)
         #expect(paths?["/_sandbox/"]?["get"]?["responses"]?["200"]?["content"]?["text/html"] != nil)
     }
+
+    /// A fault's body is passed on as sent: an empty text is an empty answer, not "no body".
+    @Test func aFaultsEmptyTextBodyIsKept() throws {
+        let sandbox = try TestSandbox()
+        sandbox.checksContract = false
+        let rule = sandbox.request(.POST, "/_sandbox/faults", json: ["path": "/api/v1/datacenter/templates", "status": 503, "body": ""])
+        #expect(rule.status == 201)
+        #expect(rule.json["body"] == "")
+        let answer = sandbox.request(.GET, "/api/v1/datacenter/templates")
+        #expect(answer.status == 503)
+        #expect(answer.body.isEmpty)
+    }
+
+    @Test func aClockChangeNeedsOneOfItsFieldsAndAScaleAboveZero() throws {
+        let sandbox = try TestSandbox()
+        let empty = sandbox.request(.PUT, "/_sandbox/clock", json: [:])
+        #expect(empty.status == 400)
+        #expect(empty.json["error"] == "send at least one of mode, scale, now")
+        let zero = sandbox.request(.PUT, "/_sandbox/clock", json: ["scale": 0])
+        #expect(zero.json["error"] == "scale must be a number greater than 0 and at most 1000000")
+        let document = sandbox.request(.GET, "/_sandbox/openapi.json").json
+        let body = document["paths"]?["/_sandbox/clock"]?["put"]?["requestBody"]?["content"]?["application/json"]?["schema"]
+        #expect(body?["properties"]?["scale"]?["exclusiveMinimum"] == 0.0)
+        #expect(body?["allOf"]?.arrayValue?.first?["anyOf"]?.arrayValue?.count == 3)
+    }
 }

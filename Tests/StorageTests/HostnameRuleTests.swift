@@ -37,15 +37,8 @@ import Testing
         }
     }
 
-    @Test func refusalsNameTheField() throws {
-        #expect(try HostnameRule.dedicatedServer.validated(nil, field: "hostname") == nil)
-        #expect(throws: DomainError.self) { try HostnameRule.fullyQualified.required(nil, field: "hostname") }
-        do {
-            _ = try HostnameRule.fullyQualified.validated("mail", field: "hostname")
-            Issue.record("mail is no FQDN")
-        } catch let error as DomainError {
-            #expect(error.fieldErrors.first?.field == "hostname")
-            #expect(error.message == "hostname must be a fully qualified domain name such as web01.example.com")
-        }
+    @Test func refusalsNameTheFieldAndTheWholeRule() {
+        #expect(HostnameRule.fullyQualified.message("hostname") == "hostname must be a fully qualified domain name such as web01.example.com")
+        #expect(HostnameRule.virtualServer.message("hostname").hasPrefix("hostname must be 4 to 253 characters"))
     }
 }

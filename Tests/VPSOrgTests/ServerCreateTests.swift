@@ -91,6 +91,22 @@ import Testing
         #expect(sandbox.request(.GET, "/api/v1/servers/").json["count"] == 0)
     }
 
+    /// DRF trims first: only whitespace is blank, and an optional blank field is left out.
+    @Test func whitespaceIsBlankAfterTrimming() throws {
+        let sandbox = try TestSandbox()
+        var order = TestSandbox.exampleOrder.objectValue!
+        order["name"] = "   "
+        order["hostname"] = "  "
+        let refused = sandbox.request(.POST, "/api/v1/servers/", json: .object(order))
+        #expect(refused.status == 400)
+        #expect(refused.json == ["name": ["This field may not be blank."]])
+        order["name"] = "  web-3  "
+        let created = sandbox.request(.POST, "/api/v1/servers/", json: .object(order))
+        #expect(created.status == 201)
+        #expect(created.json["name"] == "web-3")
+        #expect(created.json["hostname"] == "web-3")
+    }
+
     @Test func aBlankNameAndAHostnameWithoutDomainAreRefused() throws {
         let sandbox = try TestSandbox()
         var order = TestSandbox.exampleOrder.objectValue!

@@ -37,11 +37,13 @@ public struct Field<Value: Sendable>: Sendable {
     public let rule: String
     /// The kind of value, for the dialects that name it in type errors ("A valid integer is required.").
     public let kind: FieldKind
+    /// Text that is only whitespace counts as empty (DRF's trimmed CharField).
+    public let trims: Bool
     let read: @Sendable (JSONValue) -> FieldReading<Value>
 
     public init(
         _ name: String, in location: FieldLocation = .body, schema: Schema, kind: FieldKind, presence: Presence, rule: String,
-        read: @escaping @Sendable (JSONValue) -> FieldReading<Value>
+        trims: Bool = false, read: @escaping @Sendable (JSONValue) -> FieldReading<Value>
     ) {
         self.name = name
         self.location = location
@@ -49,28 +51,29 @@ public struct Field<Value: Sendable>: Sendable {
         self.kind = kind
         self.presence = presence
         self.rule = rule
+        self.trims = trims
         self.read = read
     }
 
     /// The same field with a description and the documents' example in the OpenAPI document.
     public func documented(_ text: String, example: JSONValue? = nil) -> Field {
-        Field(name, in: location, schema: schema.described(text, example: example), kind: kind, presence: presence, rule: rule, read: read)
+        Field(name, in: location, schema: schema.described(text, example: example), kind: kind, presence: presence, rule: rule, trims: trims, read: read)
     }
 
     /// The same field with another presence (create requires what a change makes optional).
     public func presence(_ presence: Presence) -> Field {
-        Field(name, in: location, schema: schema, kind: kind, presence: presence, rule: rule, read: read)
+        Field(name, in: location, schema: schema, kind: kind, presence: presence, rule: rule, trims: trims, read: read)
     }
 
     /// The same field read from the query string.
     public var inQuery: Field {
-        Field(name, in: .query, schema: schema, kind: kind, presence: presence, rule: rule, read: read)
+        Field(name, in: .query, schema: schema, kind: kind, presence: presence, rule: rule, trims: trims, read: read)
     }
 
     /// A further check on the read value, with the message for a value that fails it.
     public func checked(_ message: String? = nil, _ accepts: @escaping @Sendable (Value) -> Bool) -> Field {
         let read = self.read
-        return Field(name, in: location, schema: schema, kind: kind, presence: presence, rule: rule) { value in
+        return Field(name, in: location, schema: schema, kind: kind, presence: presence, rule: rule, trims: trims) { value in
             guard case .value(let read) = read(value) else { return read(value) }
             return accepts(read) ? .value(read) : .refused(message)
         }
@@ -79,7 +82,7 @@ public struct Field<Value: Sendable>: Sendable {
     /// The field with its value turned into another type (a catalogue lookup, an enum).
     public func map<Other: Sendable>(_ transform: @escaping @Sendable (Value) -> Other?) -> Field<Other> {
         let read = self.read
-        return Field<Other>(name, in: location, schema: schema, kind: kind, presence: presence, rule: rule) { value in
+        return Field<Other>(name, in: location, schema: schema, kind: kind, presence: presence, rule: rule, trims: trims) { value in
             switch read(value) {
             case .value(let read): return transform(read).map { .value($0) } ?? .refused(nil)
             case .wrongType: return .wrongType
@@ -92,6 +95,8 @@ public struct Field<Value: Sendable>: Sendable {
 /// The type a field reads, as error messages name it.
 public enum FieldKind: Sendable {
     case string, integer, number, boolean, choice, object, array
+    /// Any JSON value passed on as it was: `""` is a value, not an empty field.
+    case any
 }
 
 extension Field where Value == Int {
@@ -133,7 +138,7 @@ extension Field where Value == String {
             ?? "\(name) must be a string"
         return Field(
             name, schema: .string(minLength: length?.lowerBound, maxLength: length?.upperBound, pattern: pattern, format: format),
-            kind: .string, presence: presence, rule: sentence
+            kind: .string, presence: presence, rule: sentence, trims: trimmed
         ) { value in
             guard let sent = LenientValue.string(value) else { return .wrongType }
             let text = trimmed ? String(sent.trimmedWhitespace()) : sent
@@ -168,15 +173,21 @@ extension Field where Value == Bool {
 }
 
 extension Field where Value == Double {
-    public static func number(_ name: String, _ range: ClosedRange<Double>? = nil, _ presence: Presence = .required, rule: String? = nil) -> Field {
+    /// A number in `range`; `aboveLowerBound`: the lower bound itself is refused (more than 0).
+    public static func number(
+        _ name: String, _ range: ClosedRange<Double>? = nil, _ presence: Presence = .required, aboveLowerBound: Bool = false,
+        rule: String? = nil
+    ) -> Field {
         let sentence = rule ?? range.map { "\(name) must be a number between \($0.lowerBound) and \($0.upperBound)" }
             ?? "\(name) must be a number"
-        return Field(
-            name, schema: .number(minimum: range?.lowerBound, maximum: range?.upperBound), kind: .number, presence: presence,
-            rule: sentence
-        ) { value in
+        let schema = Schema.number(
+            minimum: aboveLowerBound ? nil : range?.lowerBound, maximum: range?.upperBound,
+            above: aboveLowerBound ? range?.lowerBound : nil)
+        return Field(name, schema: schema, kind: .number, presence: presence, rule: sentence) { value in
             guard let number = LenientValue.double(value) else { return .wrongType }
-            return range?.contains(number) ?? true ? .value(number) : .refused(nil)
+            guard let range else { return .value(number) }
+            let inside = range.contains(number) && !(aboveLowerBound && number == range.lowerBound)
+            return inside ? .value(number) : .refused(nil)
         }
     }
 }

@@ -169,7 +169,7 @@ public struct InputDialect: Sendable {
             case .number: return "A valid number is required."
             case .boolean: return "Must be a valid boolean."
             case .string: return "Not a valid string."
-            case .choice, .object, .array: return rule
+            case .choice, .object, .array, .any: return rule
             }
         })
 
@@ -203,7 +203,7 @@ public struct InputDialect: Sendable {
             case .partial: errors.add(name, null?(name) ?? field.rule)
             }
             return nil
-        case .string("")?:
+        case .string(let text)? where field.kind != .any && (text.isEmpty || field.trims && text.trimmedWhitespace().isEmpty):
             if field.presence == .optional { return nil }
             errors.add(name, empty(field.kind, field.presence, name, field.rule))
             return nil

@@ -26,9 +26,10 @@ extension Schema {
                 return ["\(path): expected one of \(values), got \(value)"]
             }
             return []
-        case .number(let minimum, let maximum):
+        case .number(let minimum, let maximum, let above):
             guard let number = value.doubleValue else { return ["\(path): expected a number, got \(value)"] }
             if let minimum, number < minimum { return ["\(path): \(number) below \(minimum)"] }
+            if let above, number <= above { return ["\(path): \(number) not above \(above)"] }
             if let maximum, number > maximum { return ["\(path): \(number) above \(maximum)"] }
             return []
         case .boolean:

@@ -21,9 +21,10 @@ extension Schema {
             return .object(object)
         case .integerChoice(let values):
             return ["type": "integer", "enum": .array(values.map { .int($0) })]
-        case .number(let minimum, let maximum):
+        case .number(let minimum, let maximum, let above):
             var object: JSONObject = ["type": "number"]
             if let minimum { object["minimum"] = .double(minimum) }
+            if let above { object["exclusiveMinimum"] = .double(above) }
             if let maximum { object["maximum"] = .double(maximum) }
             return .object(object)
         case .boolean:

@@ -9,7 +9,8 @@ public indirect enum Schema: Sendable {
     case integer(minimum: Int64? = nil, maximum: Int64? = nil)
     /// An integer out of a closed list (catalogue ids).
     case integerChoice([Int64])
-    case number(minimum: Double? = nil, maximum: Double? = nil)
+    /// `above`: an exclusive lower bound (a scale, a probability: more than 0).
+    case number(minimum: Double? = nil, maximum: Double? = nil, above: Double? = nil)
     case boolean
     /// An object with the listed properties and no others.
     case object([Property])

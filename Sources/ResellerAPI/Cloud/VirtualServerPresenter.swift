@@ -30,7 +30,7 @@ enum VirtualServerPresenter {
             .int("cpuCores", .integer(minimum: 1)) { $0.cpuCores },
             .int("mem", .integer(minimum: 1)) { $0.memoryMB },
             .string("disk", .string(pattern: "^[0-9]+G$").described("Root disk size", example: "25G")) { "\($0.diskGB)G" },
-            PresentedProperty("ips", .array(.text)) { .array($0.ips.map { .string($0) }) },
+            PresentedProperty("ips", .array(.ipAddress)) { .array($0.ips.map { .string($0) }) },
             .string("template") { $0.template },
             PresentedProperty("iso", Schema.text.orNull.described("The inserted ISO's id")) { .string($0.iso) },
         ])
