@@ -75,24 +75,28 @@ struct ScenarioNode {
         return try items.enumerated().map { try ScenarioNode($1, path: "\(path(key))[\($0)]") }
     }
 
-    /// The fields `keys` as the endpoint's input declaration reads them (absent ones left out).
-    func fields(_ keys: [String], adding extra: JSONObject = [:]) -> JSONObject {
+    /// The fields `keys` as the endpoint's input declaration reads them (absent ones left out);
+    /// `renamed` gives the scenario's name of an endpoint's field where the two differ.
+    func fields(_ keys: [String], renamed: [String: String] = [:], adding extra: JSONObject = [:]) -> JSONObject {
         var picked = extra
-        for key in keys { if let value = object[key] { picked[key] = value } }
+        for key in keys { if let value = object[renamed[key] ?? key] { picked[key] = value } }
         return picked
     }
 
     /// Runs a model's creation path; its refusals are reported under this node's path, the
-    /// model's field names translated by `renamed` into the scenario's.
+    /// model's field names translated by `renamed` into the scenario's. Every refused field
+    /// is kept, as the API's own answer names them all.
     @discardableResult
     func applying<T>(renamed: [String: String] = [:], _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DomainError {
-            if let first = error.fieldErrors.first {
-                throw refusal(renamed[first.field] ?? first.field, first.messages.first ?? error.message)
+            guard !error.fieldErrors.isEmpty else { throw ScenarioNode.refusal(path, error.message) }
+            let entries = error.fieldErrors.map { entry in
+                let field = path(renamed[entry.field] ?? entry.field)
+                return (field: field, messages: entry.messages.map { "\(field): \($0)" })
             }
-            throw ScenarioNode.refusal(path, error.message)
+            throw DomainError(.invalidInput, entries.flatMap(\.messages).joined(separator: "; "), fieldErrors: entries)
         }
     }
 }

@@ -112,6 +112,35 @@ import Testing
         #expect(sandbox.request(.GET, "/_sandbox/tenants?all=true").json["tenants"] == [])
     }
 
+    /// Dedicated servers and BYOD orders are read through the order routes' own declarations:
+    /// every refused field is named, under the scenario's path and names, with the API's rule.
+    @Test func aDedicatedOrderIsRefusedByTheOrderRoutesOwnRules() throws {
+        let sandbox = try TestSandbox()
+        let order: JSONValue = ["parts": ["cpu": 38, "ram": 29], "template": "Windows95", "hostname": "build.example", "ipCount": 9]
+        let byod = load(sandbox, json: ["version": 1, "tenants": [["token": "t", "byodOrders": [order]]]])
+        #expect(byod.status == 400)
+        #expect(byod.json["field"] == "tenants[0].byodOrders[0].template")
+        let template = "template must be one of GET /datacenter/dedicated/templates; \"Windows95\" is not"
+        let ipCount = "ipCount must be an integer between 1 and 8"
+        #expect(
+            byod.json["error"]
+                == .string("tenants[0].byodOrders[0].template: \(template); tenants[0].byodOrders[0].ipCount: \(ipCount)"))
+
+        // The route's `id` is the scenario's `offer`.
+        let server = load(sandbox, json: ["version": 1, "tenants": [["token": "t", "dedicatedServers": [
+            ["offer": 99, "template": "Debian Buster", "hostname": "storage.example"],
+        ]]]])
+        #expect(server.json["field"] == "tenants[0].dedicatedServers[0].offer")
+        let offer = "id must be the id of an offer on GET /datacenter/dedicated/market; 99 is not"
+        #expect(server.json["error"] == .string("tenants[0].dedicatedServers[0].offer: \(offer)"))
+        #expect(sandbox.request(.GET, "/_sandbox/tenants?all=true").json["tenants"] == [])
+
+        // The API refuses the same order with the same rules.
+        let api = sandbox.request(.POST, "/api/v1/datacenter/dedicated/order/byod", token: "t", json: order)
+        #expect(api.status == 400)
+        #expect(api.json["error"] == .string("\(template); \(ipCount)"))
+    }
+
     @Test func aNewTenantsClockIsSetAnExistingOneOnlyMovesForward() throws {
         let sandbox = try TestSandbox()
         let earlier: JSONValue = ["version": 1, "tenants": [["token": "past", "clock": ["mode": "manual", "now": "2025-06-01T00:00:00Z"]]]]

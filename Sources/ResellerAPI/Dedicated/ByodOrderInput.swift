@@ -7,7 +7,8 @@ import StructuredData
 /// object (`{"parts": {"cpu": 38}}`), a form body (`parts[cpu]=38`, decoded into the same
 /// object), the documented flat JSON keys (`{"parts[cpu]": 38}`), or a plain list of part
 /// IDs (`parts[]=38&parts[]=29`). The nested form wins over a flat key for the same kind.
-struct ByodOrderInput {
+/// The scenario loader reads its BYOD orders through the same declaration.
+public struct ByodOrderInput: Sendable {
     let parts: Field<[DedicatedPart.Kind: DedicatedPart]>
     /// `parts[cpu]`, `parts[ram]`, `parts[ssd]`, `parts[hdd]`, in the documents' order.
     let flatParts: [(kind: DedicatedPart.Kind, field: Field<DedicatedPart>)]
@@ -15,7 +16,7 @@ struct ByodOrderInput {
     static let ipCount = Field.integer("ipCount", ByodOrder.ipCounts, .optional).documented("IP Count", example: 1)
     let hostname = DedicatedInput.hostname(.optional)
 
-    init(catalog: DedicatedCatalog) {
+    public init(catalog: DedicatedCatalog) {
         parts = Self.parts(catalog)
         flatParts = [DedicatedPart.Kind.cpu, .ram, .ssd, .hdd].map { ($0, Self.part($0, catalog: catalog)) }
         template = DedicatedInput.template(catalog)
@@ -36,6 +37,9 @@ struct ByodOrderInput {
             parts: try ByodParts(chosen), template: try input.required(template), hostname: input[hostname],
             ipCount: input[Self.ipCount])
     }
+
+    /// An order given as an object (a scenario's), read like the body of the order.
+    public func request(body: JSONObject) throws -> ByodOrder.Request { try request(declaration.read(body: body)) }
 
     /// `parts`: part ids by kind, or a plain list of part ids. Empty values count as absent.
     private static func parts(_ catalog: DedicatedCatalog) -> Field<[DedicatedPart.Kind: DedicatedPart]> {

@@ -1,6 +1,7 @@
 import APIKit
 import Reseller
 import SandboxCore
+import StructuredData
 
 /// The fields several dedicated endpoints share: the template to install and the hostname.
 enum DedicatedInput {
@@ -23,13 +24,14 @@ enum DedicatedInput {
 }
 
 /// `POST /datacenter/dedicated/order`: an offer of the market, its template and hostname.
-/// Other fields (`ipCount`, which some clients copy from the BYOD order) are ignored.
-struct DedicatedOrderInput {
+/// Other fields (`ipCount`, which some clients copy from the BYOD order) are ignored. The
+/// scenario loader reads its dedicated servers through the same declaration.
+public struct DedicatedOrderInput: Sendable {
     let offer: Field<DedicatedOffer>
     let template: Field<DedicatedTemplate>
     let hostname = DedicatedInput.hostname(.required)
 
-    init(catalog: DedicatedCatalog) {
+    public init(catalog: DedicatedCatalog) {
         let rule = "id must be the id of an offer on GET /datacenter/dedicated/market"
         offer = Field(
             "id", schema: .integerChoice(catalog.offers.map { Int64($0.id) }), kind: .integer, presence: .required, rule: rule
@@ -48,6 +50,9 @@ struct DedicatedOrderInput {
         DedicatedMarket.Order(
             offer: try input.required(offer), template: try input.required(template), hostname: try input.required(hostname))
     }
+
+    /// A server given as an object (a scenario's), read like the body of the order.
+    public func order(body: JSONObject) throws -> DedicatedMarket.Order { try order(declaration.read(body: body)) }
 }
 
 /// `PUT /datacenter/dedicated/{sid}/reinstall`: a template, and optionally a new hostname.
