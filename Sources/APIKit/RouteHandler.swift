@@ -70,11 +70,7 @@ extension APIRoute {
         answer: Answer<Output>, also: [AnswerDocumentation] = [],
         _ body: @escaping @Sendable (HTTPRequest, PathParameters, InputValues) throws -> Output
     ) -> APIRoute {
-        let respond = answer.respond
-        return APIRoute(
-            method, pattern, summary,
-            .admin { request, parameters in respond(try body(request, parameters, try input.read(request))) },
-            input: input, answers: [answer.documentation] + also)
+        route(RouteHandler.admin, method, pattern, summary, input, answer, also, body)
     }
 
     public static func long<Output>(
@@ -82,11 +78,7 @@ extension APIRoute {
         answer: Answer<Output>, also: [AnswerDocumentation] = [],
         _ body: @escaping @Sendable (HTTPRequest, PathParameters, InputValues) throws -> Output
     ) -> APIRoute {
-        let respond = answer.respond
-        return APIRoute(
-            method, pattern, summary,
-            .long { request, parameters in respond(try body(request, parameters, try input.read(request))) },
-            input: input, answers: [answer.documentation] + also)
+        route(RouteHandler.long, method, pattern, summary, input, answer, also, body)
     }
 
     public static func memory<Output>(
@@ -94,10 +86,18 @@ extension APIRoute {
         answer: Answer<Output>, also: [AnswerDocumentation] = [],
         _ body: @escaping @Sendable (HTTPRequest, PathParameters, InputValues) throws -> Output
     ) -> APIRoute {
+        route(RouteHandler.memory, method, pattern, summary, input, answer, also, body)
+    }
+
+    /// A route of a kind whose handler takes the request and its path parameters.
+    private static func route<Output>(
+        _ kind: (@escaping @Sendable (HTTPRequest, PathParameters) throws -> HTTPResponse) -> RouteHandler,
+        _ method: HTTPMethod, _ pattern: String, _ summary: String, _ input: InputDeclaration, _ answer: Answer<Output>,
+        _ also: [AnswerDocumentation], _ body: @escaping @Sendable (HTTPRequest, PathParameters, InputValues) throws -> Output
+    ) -> APIRoute {
         let respond = answer.respond
         return APIRoute(
-            method, pattern, summary,
-            .memory { request, parameters in respond(try body(request, parameters, try input.read(request))) },
+            method, pattern, summary, kind { request, parameters in respond(try body(request, parameters, try input.read(request))) },
             input: input, answers: [answer.documentation] + also)
     }
 
