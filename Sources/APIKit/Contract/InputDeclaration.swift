@@ -95,7 +95,7 @@ public struct AnyField: Sendable {
         schema = field.schema
         presence = field.presence
         rule = field.rule
-        check = { sent, dialect, values, errors in
+        check = { @Sendable sent, dialect, values, errors in
             guard let sent = dialect.present(sent, field: field, errors: &errors) else { return }
             switch field.read(sent) {
             case .value(let value): values.store(value, for: field.name)
