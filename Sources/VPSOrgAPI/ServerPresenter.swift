@@ -8,22 +8,17 @@ import VPSOrg
 enum ServerPresenter {
     static let status = Schema.named("VPSOrgServerStatus", .choice(ServerStatus.allCases.map(\.rawValue)))
 
-    private static let plan = Presenter<Plan>.object(
-        "VPSOrgPlan",
-        [
-            .int("id", .id) { $0.id }, .string("name") { $0.name }, .int("vcpus", .integer(minimum: 1)) { $0.vcpus },
-            .int("memory", .integer(minimum: 1).described("MB")) { $0.memory },
-            .int("storage", .integer(minimum: 1).described("GB")) { $0.storage },
-        ])
+    private static let planProperties: [PresentedProperty<Plan>] = [
+        .int("id", .id) { $0.id }, .string("name") { $0.name }, .int("vcpus", .integer(minimum: 1)) { $0.vcpus },
+        .int("memory", .integer(minimum: 1).described("MB")) { $0.memory },
+        .int("storage", .integer(minimum: 1).described("GB")) { $0.storage },
+    ]
 
+    private static let plan = Presenter<Plan>.object("VPSOrgPlan", planProperties)
+
+    /// The detail's plan also shows the monthly bandwidth.
     private static let planWithBandwidth = Presenter<Plan>.object(
-        "VPSOrgPlanDetail",
-        [
-            .int("id", .id) { $0.id }, .string("name") { $0.name }, .int("vcpus", .integer(minimum: 1)) { $0.vcpus },
-            .int("memory", .integer(minimum: 1).described("MB")) { $0.memory },
-            .int("storage", .integer(minimum: 1).described("GB")) { $0.storage },
-            .int("bandwidth", .integer(minimum: 0).described("GB per month")) { $0.bandwidth },
-        ])
+        "VPSOrgPlanDetail", planProperties + [.int("bandwidth", .integer(minimum: 0).described("GB per month")) { $0.bandwidth }])
 
     private static let operatingSystem = Presenter<OperatingSystem>.object(
         "VPSOrgOperatingSystem", [.int("id", .id) { $0.id }, .string("name") { $0.name }])
