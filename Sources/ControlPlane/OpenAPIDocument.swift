@@ -27,7 +27,9 @@ enum OpenAPIDocument {
             if let host, !host.isEmpty {
                 servers.append(["url": .string("http://\(host)"), "description": "This sandbox, as the request reached it"])
             }
-            servers.append(["url": "http://127.0.0.1:8080", "description": "The sandbox's default address"])
+            if host != "127.0.0.1:8080" {
+                servers.append(["url": "http://127.0.0.1:8080", "description": "The sandbox's default address"])
+            }
             document["servers"] = .array(servers)
             return JSONWriter.bytes(.object(document))
         }
