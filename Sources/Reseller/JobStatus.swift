@@ -5,7 +5,7 @@ import StructuredData
 public enum JobStatus {
     public static func describe(_ jobId: Int, in context: TenantContext) throws -> JobProgress {
         guard let job = try context.jobState(jobId) else { throw DomainError.notFound("Job \(jobId) not found") }
-        return JobProgress(status: job.status, progress: job.progress(at: context.now), output: job.output)
+        return JobProgress(status: job.status, progress: job.progress(at: context.now), outcome: try JobOutcome(stored: job.output))
     }
 }
 
@@ -14,5 +14,5 @@ public enum JobStatus {
 public struct JobProgress: Sendable {
     public let status: JobRecord.Status
     public let progress: Int
-    public let output: JSONValue?
+    public let outcome: JobOutcome?
 }

@@ -23,28 +23,38 @@ public enum JobPresenter {
         AnswerLink("GetJob", .GET, ResellerAPI.prefix + "/job/{jobId:int}", [("jobId", "$response.body#/result/jobId")])
     ])
 
-    /// What a finished job made (by kind: a VM's access, a backup's stamp, a dedicated
-    /// server's template), or the reason a failed one gives.
+    /// What a finished job made: a VM's access, a backup's stamp, a dedicated server's
+    /// template, the server a BYOD build became.
+    static let result = Presenter<JobResult>.object(
+        "JobResult",
+        [
+            .optional("id", .id) { $0.serverId.map { .int(Int64($0)) } },
+            .optional("hostname", .text) { $0.hostname.map { .string($0) } },
+            .optional("ips", .array(.ipAddress)) { $0.addresses.map { .array($0.map { .string($0) }) } },
+            .optional("password", .text) { $0.password.map { .string($0) } },
+            .optional("template", .text) { $0.template.map { .string($0) } },
+            .optional("server", .id) { $0.backedUpServer.map { .int(Int64($0)) } },
+            .optional("backup", .int) { $0.backup.map { .int($0) } },
+            .optional("serverId", .id) { $0.builtServer.map { .int(Int64($0)) } },
+        ])
+
+    /// Null while the job runs; then what it made, or a sentence.
     public static let output = Schema.nullable(
-        .oneOf([
-            .text.described("A failed job's reason, or what a software or restore job did"),
-            .named(
-                "JobResult",
-                .object([
-                    Schema.Property("id", .id, required: false), Schema.Property("hostname", .text, required: false),
-                    Schema.Property("ips", .array(.ipAddress), required: false),
-                    Schema.Property("password", .text, required: false),
-                    Schema.Property("template", .text, required: false),
-                    Schema.Property("server", .id, required: false), Schema.Property("backup", .int, required: false),
-                    Schema.Property("serverId", .id, required: false),
-                ])),
-        ]))
+        .oneOf([.text.described("A failed job's reason, or what a software or restore job did"), result.schema]))
+
+    static let outcome = Presenter<JobOutcome?>(schema: output) { outcome in
+        switch outcome {
+        case nil: return .null
+        case .message(let text)?: return .string(text)
+        case .made(let made)?: return result.render(made)
+        }
+    }
 
     static let state = Presenter<JobProgress>.object(
         "Job",
         [
             PresentedProperty("status", status) { .string($0.status.rawValue) },
             .int("progress", .integer(minimum: 0, maximum: 100)) { $0.progress },
-            PresentedProperty("output", output) { $0.output ?? .null },
+            .nested("output", outcome) { $0.outcome },
         ])
 }

@@ -35,4 +35,21 @@ import Testing
         #expect(other.status == 404)
         #expect(sandbox.request(.GET, "/api/v1/job/\(vm.jobId)").status == 200)
     }
+
+    /// A finished job's output is read back into what the kind made, strictly: a stored
+    /// output no job writes is a fault naming it, not passed on.
+    @Test func aStoredOutputNoJobWritesIsA500NamingIt() throws {
+        let sandbox = try TestSandbox()
+        let vm = sandbox.createVM()
+        sandbox.advance(seconds: 130)
+        let finished = sandbox.request(.GET, "/api/v1/job/\(vm.jobId)").result["output"]
+        #expect(finished?["id"] == .int(Int64(vm.id)))
+        #expect(finished?["ips"]?.arrayValue?.count == 2)
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE jobs SET output = '{\"id\":\"x\"}' WHERE id = ?", vm.jobId)
+        }
+        let broken = sandbox.request(.GET, "/api/v1/job/\(vm.jobId)")
+        #expect(broken.status == 500)
+        #expect(broken.json["error"]?.stringValue?.contains("jobs.output holds {\"id\":\"x\"}") == true, "\(broken.text)")
+    }
 }

@@ -111,7 +111,7 @@ public enum ServerBackups {
 
     @Sendable static func finishBackup(_ context: TenantContext, _ job: JobRecord) throws -> JSONValue {
         try setStatus("finished", of: job, in: context)
-        return ["server": .int(job.resourceId), "backup": job.payload["backup"] ?? .null]
+        return JobResult(backedUpServer: job.resourceId, backup: job.payload["backup"]?.intValue).stored
     }
 
     @Sendable static func backupFailed(_ context: TenantContext, _ job: JobRecord, _ reason: String) throws {

@@ -61,10 +61,8 @@ public enum VirtualServerProvisioning {
         var server = try VirtualServers.find(job.resourceId, in: context)
         server.rootPassword = context.random.password(length: 16)
         try server.transition(to: .running, jobId: job.id, in: context)
-        return [
-            "id": .int(server.id), "hostname": .string(server.hostname),
-            "ips": .array(server.ips.map { .string($0) }), "password": .string(server.rootPassword),
-        ]
+        return JobResult(serverId: server.id, hostname: server.hostname, addresses: server.ips, password: server.rootPassword)
+            .stored
     }
 
     /// A cancelled or failed install leaves the VM stopped (if it still exists).

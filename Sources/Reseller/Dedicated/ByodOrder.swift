@@ -119,7 +119,7 @@ public enum ByodOrder {
         try context.connection.run(
             "UPDATE dedicated_byod_orders SET server_id = ? WHERE tenant_id = ? AND id = ?", id, context.tenantId, number)
         try context.recordTransition(resourceType: resourceType, resourceId: number, from: "building", to: "completed")
-        return ["serverId": .int(id)]
+        return JobResult(builtServer: id).stored
     }
 
     /// A failed (or force-failed) build: the order shows `failed` and its parts return to stock.

@@ -64,7 +64,7 @@ public enum DedicatedInstallation {
         try server.save(in: context)
         try context.recordTransition(
             resourceType: DedicatedServer.resourceType, resourceId: server.id, from: "installing", to: "running")
-        return ["id": .int(server.id), "template": .string(server.template)]
+        return JobResult(serverId: server.id, template: server.template).stored
     }
 }
 

@@ -16,7 +16,7 @@ enum DedicatedLifecycle {
         scheduler.register(
             JobKind(provision) { context, job in
                 try DedicatedServers.provisioned(job.resourceId, in: context)
-                return ["id": .int(job.resourceId)]
+                return JobResult(serverId: job.resourceId).stored
             })
         scheduler.register(
             JobKind(
