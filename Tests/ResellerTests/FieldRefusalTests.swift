@@ -117,11 +117,14 @@ import Testing
         #expect(byod.status == 400)
         let fields = ["parts[cpu]", "parts[ram]", "parts[ssd]", "parts[hdd]", "template", "ipCount", "hostname"]
         #expect(named(byod, fields) == ["parts[cpu]", "parts[ram]", "parts[ssd]", "parts[hdd]", "template", "ipCount"])
-        // A missing CPU may be sent nested or flat, so it is named once every field reads well.
+        // A missing CPU may be sent nested or flat; it is named with the other fields.
         let noCPU = sandbox.request(
             .POST, "/api/v1/datacenter/dedicated/order/byod",
             json: ["parts": ["ram": 29], "template": "value", "hostname": "a b", "ipCount": "value"])
-        #expect(named(noCPU, fields) == ["template", "ipCount", "hostname"])
+        #expect(named(noCPU, fields) == ["template", "ipCount", "hostname", "parts[cpu]"])
+        let flatRAM = sandbox.request(
+            .POST, "/api/v1/datacenter/dedicated/order/byod", form: "parts[cpu]=38&template=value")
+        #expect(flatRAM.json["error"] == "template must be one of GET /datacenter/dedicated/templates; \"value\" is not; parts[ram] is required: the id of a ram part from GET /datacenter/dedicated/market/parts")
         #expect(DedicatedFixture.serverList(sandbox).isEmpty)
         let id = DedicatedFixture.deliveredServer(sandbox)
         let reinstall = sandbox.request(

@@ -13,12 +13,19 @@ public struct InputDeclaration: Sendable {
     /// A body that is one whole document the handler reads itself (a snapshot, a scenario),
     /// so a large upload is parsed once, its own way: documented here, never read by `read`.
     public let document: Schema?
+    /// Rules across fields, run once every field is read, so that their refusals are named
+    /// with the fields' own (a BYOD order's CPU may come nested or flat, but must come).
+    public let checks: [@Sendable (InputValues, inout FieldErrors) -> Void]
 
-    public init(_ dialect: InputDialect, _ fields: [AnyField], alternatives: [Alternatives] = [], document: Schema? = nil) {
+    public init(
+        _ dialect: InputDialect, _ fields: [AnyField], alternatives: [Alternatives] = [], document: Schema? = nil,
+        checks: [@Sendable (InputValues, inout FieldErrors) -> Void] = []
+    ) {
         self.dialect = dialect
         self.fields = fields
         self.alternatives = alternatives
         self.document = document
+        self.checks = checks
     }
 
     /// Field names of which at least one must be sent, and the refusal (under `field`) when none is.
@@ -68,6 +75,7 @@ public struct InputDeclaration: Sendable {
             field.check(sent, dialect: dialect, into: &values, errors: &errors)
         }
         checkAlternatives(values, &errors)
+        for check in checks { check(values, &errors) }
         try errors.throwIfAny()
         return values
     }

@@ -23,19 +23,37 @@ public struct ByodOrderInput: Sendable {
     }
 
     var declaration: InputDeclaration {
-        InputDeclaration(
+        let parts = self.parts, flatParts = self.flatParts
+        return InputDeclaration(
             .laravel,
             [AnyField(parts)] + flatParts.map { AnyField($0.field) }
-                + [AnyField(template), AnyField(Self.ipCount), AnyField(hostname)])
+                + [AnyField(template), AnyField(Self.ipCount), AnyField(hostname)],
+            checks: [{ input, errors in
+                // A CPU and a RAM kit, nested or flat; named with the other fields' refusals.
+                guard !errors.names("parts") else { return }
+                let chosen = Self.chosen(input, parts: parts, flatParts: flatParts)
+                for kind in [DedicatedPart.Kind.cpu, .ram] where chosen[kind] == nil {
+                    let field = ByodParts.field(kind)
+                    errors.add(field, "\(field) is required: the id of a \(kind.rawValue) part from GET /datacenter/dedicated/market/parts")
+                }
+            }])
     }
 
-    /// The order, its parts gathered from both forms; a CPU and a RAM kit are required.
+    /// The order, its parts gathered from both forms.
     func request(_ input: InputValues) throws -> ByodOrder.Request {
+        ByodOrder.Request(
+            parts: try ByodParts(Self.chosen(input, parts: parts, flatParts: flatParts)), template: try input.required(template),
+            hostname: input[hostname], ipCount: input[Self.ipCount])
+    }
+
+    /// The parts by kind; the nested form wins over a flat key.
+    private static func chosen(
+        _ input: InputValues, parts: Field<[DedicatedPart.Kind: DedicatedPart]>,
+        flatParts: [(kind: DedicatedPart.Kind, field: Field<DedicatedPart>)]
+    ) -> [DedicatedPart.Kind: DedicatedPart] {
         var chosen = input[parts] ?? [:]
         for (kind, field) in flatParts where chosen[kind] == nil { chosen[kind] = input[field] }
-        return ByodOrder.Request(
-            parts: try ByodParts(chosen), template: try input.required(template), hostname: input[hostname],
-            ipCount: input[Self.ipCount])
+        return chosen
     }
 
     /// An order given as an object (a scenario's), read like the body of the order.
