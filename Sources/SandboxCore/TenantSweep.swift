@@ -2,7 +2,7 @@ import Foundation
 import SQLiteStore
 
 /// Removes open-mode tenants that made no request for the idle time (real time), with all
-/// their rows (every tenant table cascades from `tenants`). Kept however idle: tenants of
+/// their rows. Kept however idle: tenants of
 /// `seed-data/tokens.json` and tenants created or updated through `POST /_sandbox/tenants`
 /// (both `pinned`). A request is noted at most once a minute per tenant, so reads stay reads.
 public final class TenantSweep: @unchecked Sendable {
@@ -50,35 +50,54 @@ public final class TenantSweep: @unchecked Sendable {
 }
 
 extension SandboxRuntime {
-    /// Removes the idle open-mode tenants now, in slices of `TenantSweep.slice` tenants per
-    /// transaction; returns how many went. A tenant never noticed (from before this column,
-    /// or imported) counts as seen now. A seeded token's tenant found idle is pinned instead.
+    /// Removes the idle open-mode tenants now, `TenantSweep.slice` candidates at a time; returns
+    /// how many went. Each goes in its lane and in slices, like a reset (`eraseTenant`), and only
+    /// if it is still idle then. A tenant never noticed (from before this column, or imported)
+    /// counts as seen now. A seeded token's tenant found idle is pinned instead.
     @discardableResult
     public func removeIdleTenants() throws -> Int {
         guard tenantSweep.idle > 0 else { return 0 }
         let now = tenantSweep.now
+        let cutoff = now - tenantSweep.idle
         let seeded = Set(configuration.knownTokens.map(\.token))
         var removed = 0
+        var passed = Set<String>()
         while true {
-            let (gone, full) = try database.write { connection -> ([String], Bool) in
+            let (candidates, full) = try database.write { connection -> ([String], Bool) in
                 try connection.run("UPDATE tenants SET last_request_at = ? WHERE last_request_at IS NULL", now)
                 let idle = try connection.query(
                     "SELECT id, token FROM tenants WHERE last_request_at < ? AND pinned = 0 ORDER BY last_request_at LIMIT ?",
-                    [now - tenantSweep.idle, TenantSweep.slice])
-                var gone: [String] = []
+                    [cutoff, TenantSweep.slice])
+                var candidates: [String] = []
                 for tenant in idle {
-                    if seeded.contains(try tenant.string("token")) {
+                    let token = try tenant.string("token")
+                    if seeded.contains(token) {
                         try TenantSweep.pin(tenantId: tenant.int("id"), in: connection)
                     } else {
-                        try connection.run("DELETE FROM tenants WHERE id = ?", tenant.int("id"))
-                        gone.append(try tenant.string("token"))
+                        candidates.append(token)
                     }
                 }
-                return (gone, idle.count == TenantSweep.slice)
+                return (candidates, idle.count == TenantSweep.slice)
             }
-            for token in gone { clocks.forget(token) }
-            removed += gone.count
-            if !full { return removed }
+            let fresh = candidates.filter { passed.insert($0).inserted }
+            for token in fresh {
+                try exclusively(token: token) {
+                    // Still idle? A request may have come while the tenant waited for its lane.
+                    let (id, tables) = try database.read { connection in
+                        (
+                            try connection.first(
+                                "SELECT id FROM tenants WHERE token = ? AND pinned = 0 AND last_request_at < ?", token, cutoff
+                            )?.int("id"), try TableOrder.childrenFirst(connection)
+                        )
+                    }
+                    guard let id else { return }
+                    try eraseTenant(id: id, tables: tables)
+                    clocks.forget(token)
+                    removed += 1
+                }
+            }
+            // A slice of tenants already looked at means nothing more will go.
+            if !full || !candidates.isEmpty && fresh.isEmpty { return removed }
         }
     }
 
