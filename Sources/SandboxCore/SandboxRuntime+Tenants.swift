@@ -9,6 +9,25 @@ extension SandboxRuntime {
         public let created: Bool
     }
 
+    /// Runs `work` while the lanes of all `tokens` are held, each existing tenant's due work
+    /// caught up first, so that `performForTenants` neither lands between the slices of a
+    /// tenant's long operation nor meets more due work than one transaction applies. Lanes
+    /// are taken in sorted order: two such calls never wait for each other, and other long
+    /// work holds one lane only.
+    public func exclusively<T>(tokens: [String], _ work: () throws -> T) throws -> T {
+        let sorted = Array(Set(tokens)).sorted()
+        func hold(_ index: Int) throws -> T {
+            guard index < sorted.count else {
+                for token in sorted {
+                    if let id = try database.read({ try TenantTable.find(token: token, in: $0)?.id }) { try catchUp(tenantId: id) }
+                }
+                return try work()
+            }
+            return try exclusively(token: sorted[index]) { try hold(index + 1) }
+        }
+        return try hold(0)
+    }
+
     /// Runs `body` in one transaction; `enter(token)` gives a tenant's context (the tenant is
     /// created on first use, even under `--strict-tokens`, like `POST /_sandbox/tenants`),
     /// with its due work applied. Anything thrown rolls back every tenant.

@@ -41,10 +41,13 @@ public struct ScenarioLoader: Sendable {
             }
             guard tokens.insert(token).inserted else { throw tenant.refusal("token", "\(token) appears twice in this scenario") }
         }
-        return try runtime.performForTenants { enter in
-            try tenants.map { node in
-                let entered = try enter(try node.string("token", required: true)!)
-                return try TenantScenario(node: node, entered: entered, loader: self).apply()
+        // In the tenants' lanes: a scenario never lands in the middle of a tenant's advance.
+        return try runtime.exclusively(tokens: Array(tokens)) {
+            try runtime.performForTenants { enter in
+                try tenants.map { node in
+                    let entered = try enter(try node.string("token", required: true)!)
+                    return try TenantScenario(node: node, entered: entered, loader: self).apply()
+                }
             }
         }
     }

@@ -67,4 +67,54 @@ import Testing
             .filter { $0 > end - 86_400_000 }
         #expect(lastBackups.count == 10)
     }
+
+    /// A scenario for a tenant in the middle of a long advance waits for the advance in the
+    /// tenant's lane, then applies on the advanced world (it used to get a 409).
+    @Test func aScenarioForAnAdvancingTenantWaitsForTheAdvance() throws {
+        let sandbox = try TestSandbox()
+        // As above: more due steps in a year than one slice holds.
+        for _ in 0..<10 {
+            let vm = sandbox.createVM()
+            sandbox.advance(seconds: 130)
+            sandbox.request(.POST, "/api/v1/datacenter/server/\(vm.id)/scheduled", json: ["command": "BACKUP", "interval": "DAILY"])
+        }
+        let held = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let entered = Box<Bool>()
+        sandbox.application.runtime.betweenSlices = {
+            guard entered.value == nil else { return }
+            entered.value = true
+            held.signal()
+            release.wait()
+        }
+        let advanceDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread { [port = sandbox.port, token = sandbox.token] in
+            _ = try? HTTPTestClient(port: port).send(
+                .POST, "/_sandbox/clock/advance", headers: ["Authorization": "Bearer \(token)"],
+                body: Array(#"{"seconds": 31536000}"#.utf8))
+            advanceDone.signal()
+        }
+        try #require(held.wait(timeout: .now() + 60) == .success, "the advance never reached a second slice")
+
+        let scenario: JSONValue = [
+            "version": 1,
+            "tenants": [["token": .string(sandbox.token), "vpsorgServers": [["name": "late", "plan_id": 1, "os_id": 5, "location": "us-west"]]]],
+        ]
+        let loaded = Box<TestResponse>(), loadDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread { [port = sandbox.port] in
+            loaded.value = try? HTTPTestClient(port: port).send(
+                .POST, "/_sandbox/scenarios", headers: ["Content-Type": "application/json"], body: JSONWriter.bytes(scenario))
+            loadDone.signal()
+        }
+        #expect(waitUntil { sandbox.application.runtime.waitingRequests(token: sandbox.token) == 1 })
+        #expect(loaded.value == nil)
+
+        release.signal()
+        #expect(advanceDone.wait(timeout: .now() + 120) == .success)
+        #expect(loadDone.wait(timeout: .now() + 10) == .success)
+        #expect(loaded.value?.status == 200, "\(loaded.value?.text ?? "no answer")")
+        let server = sandbox.request(.GET, "/api/v1/servers/").json["results"]?.arrayValue?.first
+        #expect(server?["name"] == "late")
+        // Created at the end of the advanced year, not in the middle of it.
+        #expect(server?["created_at"]?.stringValue?.hasPrefix("2027-") == true, "\(server?["created_at"] ?? .null)")
+    }
 }
