@@ -56,6 +56,15 @@ public final class HTTPServer: @unchecked Sendable {
 
     public var connectionCount: Int { locked { connections.count } }
 
+    /// Connections inside a request (its first bytes read, its answer not yet written): the
+    /// ones a newcomer at `maxConnections` cannot displace. Asked on the loop's queue, which
+    /// owns the connections' state.
+    public var connectionsInsideRequests: Int {
+        guard let loop = locked({ loop }) else { return 0 }
+        let open = locked { Array(connections.values) }
+        return loop.queue.sync { open.filter { $0.phase == .open && $0.idleSince == nil }.count }
+    }
+
     /// The address the listening socket is bound to (`getsockname`), once started.
     public var boundAddress: SocketAddress? { locked { address } }
 

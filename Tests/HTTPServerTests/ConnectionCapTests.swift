@@ -45,10 +45,8 @@ extension ServerTests {
             answering.send("GET /slow?ms=1500 HTTP/1.1\r\n\r\n")
             sendingHead.send("GET / HTTP/1.1\r\nHost: x")
             sendingBody.send("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
-            #expect(TestServer.eventually { server.handledRequests == 1 })
-            // The partial head and body must have reached the server (there is no hook to see
-            // that they were read; a short pause on loopback is plenty).
-            usleep(100_000)
+            // The partial head and body have reached the server: all three are inside a request.
+            #expect(TestServer.eventually { server.server.connectionsInsideRequests == 3 })
             let newcomer = try server.client()
             newcomer.send("GET / HTTP/1.1\r\n\r\n")
             #expect(newcomer.readResponse()?.status == 503)
