@@ -1,3 +1,4 @@
+import SandboxCore
 import StructuredData
 
 extension Schema {
@@ -72,40 +73,24 @@ extension Schema {
     }
 }
 
-/// The string formats answers declare, checked as strictly as schemathesis checks them.
+/// The string formats answers declare, checked as strictly as schemathesis checks them, with
+/// the project's own readers.
 enum StringFormat {
     static func accepts(_ text: String, _ format: String) -> Bool {
         switch format {
-        case "ipv4": return isIPv4(text)
-        case "ipv6": return text.contains(":") && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        case "ipv4": return IPAddress.isIPv4(text)
+        case "ipv6": return IPAddress.isIPv6(text)
         case "date-time": return isDateTime(text)
         case "uri": return text.contains("://") && !text.contains(" ")
         default: return true
         }
     }
 
-    private static func isIPv4(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && Int(part).map { (0...255).contains($0) } == true
-        }
-    }
-
-    /// `2026-11-29T12:00:00Z`, with optional fractions and an offset instead of `Z`.
+    /// RFC 3339: what `Timestamp.parseISO8601` reads, with a `T` and a zone (`Z` or an offset).
     private static func isDateTime(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        let digits: [Int] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
-        guard bytes.count >= 20, digits.allSatisfy({ (48...57).contains(bytes[$0]) }),
-            bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
-        else { return false }
-        var rest = bytes[19...]
-        if rest.first == UInt8(ascii: ".") {
-            rest = rest.dropFirst()
-            guard let first = rest.first, (48...57).contains(first) else { return false }
-            while let next = rest.first, (48...57).contains(next) { rest = rest.dropFirst() }
-        }
-        if Array(rest) == [UInt8(ascii: "Z")] { return true }
-        return rest.count == 6 && (rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-"))
+        guard bytes.count > 19, bytes[10] == UInt8(ascii: "T") else { return false }
+        let zoned = bytes.last == UInt8(ascii: "Z") || [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[bytes.count - 6])
+        return zoned && Timestamp.parseISO8601(text) != nil
     }
 }
