@@ -8,13 +8,18 @@ public final class APIService: Sendable {
     public let prefix: String
     public let routes: [APIRoute]
     public let errors: any ErrorFormat
+    /// What the OpenAPI document says of the service as a whole.
+    public let documentation: ServiceDocumentation
     public let router: Router<RouteHandler>
 
-    public init(name: String, prefix: String, routes: [APIRoute], errors: any ErrorFormat) {
+    public init(
+        name: String, prefix: String, routes: [APIRoute], errors: any ErrorFormat, documentation: ServiceDocumentation
+    ) {
         self.name = name
         self.prefix = prefix
         self.routes = routes
         self.errors = errors
+        self.documentation = documentation
         var router = Router<RouteHandler>()
         for route in routes { router.add(route.method, prefix + route.pattern, route.handler) }
         self.router = router
@@ -26,6 +31,30 @@ public final class APIService: Sendable {
         guard path.utf8.starts(with: prefix.utf8) else { return false }
         let rest = path.utf8.dropFirst(prefix.utf8.count)
         return rest.isEmpty || rest.first == UInt8(ascii: "/")
+    }
+}
+
+/// A service as the OpenAPI document describes it: its tag's description, the credentials its
+/// operations take, and refusals of its own beyond every API's.
+public struct ServiceDocumentation: Sendable {
+    public enum Credentials: Sendable {
+        /// None: the page's ticket in its URL is the key.
+        case none
+        /// A Bearer token (the tenant).
+        case bearer
+        /// A Bearer token, and the admin token where the sandbox asks for one.
+        case bearerAndAdminToken
+    }
+
+    public let description: String
+    public let credentials: Credentials
+    /// Status code and description of refusals only this service gives.
+    public let refusals: [(status: String, description: String)]
+
+    public init(_ description: String, credentials: Credentials, refusals: [(status: String, description: String)] = []) {
+        self.description = description
+        self.credentials = credentials
+        self.refusals = refusals
     }
 }
 

@@ -39,7 +39,11 @@ public enum ControlPlane {
         routes += EventRoutes.routes(runtime: runtime, feed: events) + IncidentRoutes.routes()
         routes += ScenarioRoutes.routes(loader: scenarios) + OpenAPIRoutes.routes(document: openAPI)
         routes += OverviewRoutes.routes(runtime: runtime, faults: faults) + DashboardRoutes.routes()
-        let service = APIService(name: name, prefix: prefix, routes: routes, errors: ControlErrors())
+        let service = APIService(
+            name: name, prefix: prefix, routes: routes, errors: ControlErrors(),
+            documentation: ServiceDocumentation(
+                "Sandbox control plane", credentials: .bearerAndAdminToken,
+                refusals: [("421", "The control plane refuses this Host")]))
         openAPI.set(OpenAPIDocument.build(services: documented + [service], version: version))
         return service
     }

@@ -40,8 +40,9 @@ enum OpenAPIDocument {
         var operationIds: [String: String] = [:]
         for service in services {
             for route in service.routes {
-                let key = "\(route.method.rawValue) \(convert(service.prefix + route.pattern).path)"
-                var id = operationId(route.method, path: convert(service.prefix + route.pattern).path, service: service.name)
+                let path = convert(service.prefix + route.pattern).path
+                let key = "\(route.method.rawValue) \(path)"
+                var id = operationId(route.method, path: path, service: service.name)
                 while operationIds.values.contains(id) { id += "_" }
                 operationIds[key] = id
             }
@@ -63,7 +64,7 @@ enum OpenAPIDocument {
                 "title": "HostingSandbox", "version": .string(version),
                 "description": "Local sandbox of the hosterapi.de reseller API (/api/v1), the VPS.org API (/api/v1/servers) and the sandbox control plane (/_sandbox).",
             ],
-            "tags": .array(services.map { ["name": .string($0.name), "description": .string(tagDescription($0))] }),
+            "tags": .array(services.map { ["name": .string($0.name), "description": .string($0.documentation.description)] }),
             "paths": .object(paths),
             "components": [
                 "securitySchemes": [
@@ -158,7 +159,11 @@ enum OpenAPIDocument {
         if let document = route.input.document {
             object["requestBody"] = ["required": true, "content": ["application/json": ["schema": document.openAPI(components: &components)]]]
         }
-        object["security"] = service.name == "console" ? [] : (service.name == "control" ? [["bearerAuth": []], ["bearerAuth": [], "adminToken": []]] : [["bearerAuth": []]])
+        switch service.documentation.credentials {
+        case .none: object["security"] = []
+        case .bearer: object["security"] = [["bearerAuth": []]]
+        case .bearerAndAdminToken: object["security"] = [["bearerAuth": []], ["bearerAuth": [], "adminToken": []]]
+        }
         object["responses"] = .object(responses)
         return .object(object)
     }
@@ -175,23 +180,11 @@ enum OpenAPIDocument {
     }
 
     private static func errorAnswers(_ service: APIService) -> [(String, String)] {
-        var answers = [
+        [
             ("400", "Invalid input: every invalid field is named"), ("401", "Missing or unknown token"),
             ("402", "Insufficient balance"), ("403", "Not permitted"), ("404", "Unknown object or route"),
             ("405", "Wrong method"), ("409", "Busy or in the wrong state"),
-        ]
-        if service.name == "control" { answers.append(("421", "The control plane refuses this Host")) }
-        return answers
-    }
-
-    private static func tagDescription(_ service: APIService) -> String {
-        switch service.name {
-        case "reseller": return "hosterapi.de reseller API"
-        case "vpsorg": return "VPS.org server API"
-        case "control": return "Sandbox control plane"
-        case "console": return "noVNC console stand-in pages"
-        default: return service.name
-        }
+        ] + service.documentation.refusals.map { ($0.status, $0.description) }
     }
 
     /// `reseller_get_api_v1_job_job_id`: snake case throughout (`jobId` is `job_id`), so that

@@ -9,6 +9,7 @@ public enum VPSOrgAPI {
     public static func service(model: VPSOrgModel) -> APIService {
         APIService(
             name: "vpsorg", prefix: prefix,
-            routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model), errors: VPSOrgErrors())
+            routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model), errors: VPSOrgErrors(),
+            documentation: ServiceDocumentation("VPS.org server API", credentials: .bearer))
     }
 }
