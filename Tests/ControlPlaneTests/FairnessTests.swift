@@ -10,9 +10,8 @@ import Testing
 /// advancing tenant's own requests wait for the end. The advance is held between two
 /// slices by a hook, so nothing here depends on timing.
 @Suite struct FairnessTests {
-    @Test func othersAreAnsweredWhileALongAdvanceRunsAndTheTenantWaits() throws {
-        let sandbox = try TestSandbox()
-        // 10 VMs' daily backups for a year: over 30,000 due steps, more than one slice holds.
+    /// 10 VMs' daily backups: a year of them is over 30,000 due steps, more than one slice holds.
+    static func scheduleDailyBackups(_ sandbox: TestSandbox) {
         for _ in 0..<10 {
             let vm = sandbox.createVM()
             sandbox.advance(seconds: 130)
@@ -20,6 +19,11 @@ import Testing
                 .POST, "/api/v1/datacenter/server/\(vm.id)/scheduled", json: ["command": "BACKUP", "interval": "DAILY"])
             #expect(task.status == 200, "\(task.text)")
         }
+    }
+
+    @Test func othersAreAnsweredWhileALongAdvanceRunsAndTheTenantWaits() throws {
+        let sandbox = try TestSandbox()
+        Self.scheduleDailyBackups(sandbox)
         let start = try #require(sandbox.request(.GET, "/_sandbox/clock").json["now"]?.stringValue)
         let held = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         let entered = Box<Bool>()
@@ -72,12 +76,7 @@ import Testing
     /// tenant's lane, then applies on the advanced world (it used to get a 409).
     @Test func aScenarioForAnAdvancingTenantWaitsForTheAdvance() throws {
         let sandbox = try TestSandbox()
-        // As above: more due steps in a year than one slice holds.
-        for _ in 0..<10 {
-            let vm = sandbox.createVM()
-            sandbox.advance(seconds: 130)
-            sandbox.request(.POST, "/api/v1/datacenter/server/\(vm.id)/scheduled", json: ["command": "BACKUP", "interval": "DAILY"])
-        }
+        Self.scheduleDailyBackups(sandbox)
         let held = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         let entered = Box<Bool>()
         sandbox.application.runtime.betweenSlices = {
