@@ -8,19 +8,12 @@ enum CatalogRoutes {
         [
             .tenant(
                 .GET, "/datacenter/templates", "List VM templates",
-                answer: prepared(CatalogPresenter.templates, model.cloud.templates)
+                answer: ResellerAPI.result(CatalogPresenter.templates).always(model.cloud.templates)
             ) { _, _ in },
             .tenant(
                 .GET, "/datacenter/location", "List locations",
-                answer: prepared(CatalogPresenter.location.list, model.cloud.locations)
+                answer: ResellerAPI.result(CatalogPresenter.location.list).always(model.cloud.locations)
             ) { _, _ in },
         ]
-    }
-
-    /// The answer `{"result": value}`, rendered once.
-    static func prepared<Value>(_ presenter: Presenter<Value>, _ value: Value) -> Answer<Void> {
-        let answer = ResellerAPI.result(presenter)
-        let response = answer.respond(value)
-        return Answer(answer.documentation) { _ in response }
     }
 }

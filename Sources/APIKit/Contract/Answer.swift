@@ -12,6 +12,13 @@ public struct Answer<Output>: Sendable {
         self.respond = respond
     }
 
+    /// The answer to `value` for every request, rendered once (a catalogue is the same for
+    /// every tenant).
+    public func always(_ value: Output) -> Answer<Void> {
+        let response = respond(value)
+        return Answer<Void>(documentation) { _ in response }
+    }
+
     /// The same answer, naming operations its values feed (OpenAPI links: generated clients
     /// and schemathesis' stateful runs follow them from a created object to its uses).
     public func linking(_ links: [AnswerLink]) -> Answer {

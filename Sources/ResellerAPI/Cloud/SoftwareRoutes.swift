@@ -10,7 +10,7 @@ enum SoftwareRoutes {
         return [
             .tenant(
                 .GET, "/software/list", "Installable software",
-                answer: CatalogRoutes.prepared(SoftwarePresenter.package.list, model.cloud.software)
+                answer: ResellerAPI.result(SoftwarePresenter.package.list).always(model.cloud.software)
             ) { _, _ in },
             .tenant(
                 .POST, "/software/install", "Install software over SSH on a VM or dedicated server (starts a job)",

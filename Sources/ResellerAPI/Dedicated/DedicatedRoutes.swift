@@ -24,8 +24,8 @@ enum DedicatedRoutes {
             },
             .tenant(
                 .GET, "/datacenter/dedicated/templates", "List dedicated templates",
-                answer: ResellerAPI.result(Presenter.string.list)
-            ) { _, _ in templates },
+                answer: ResellerAPI.result(Presenter.string.list).always(templates)
+            ) { _, _ in },
             .tenant(
                 .GET, "/datacenter/dedicated", "List dedicated servers", answer: ResellerAPI.result(DedicatedPresenter.summary.list)
             ) { request, _ in
