@@ -13,7 +13,7 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
         ),
-        // Linux's epoll, which Swift's Glibc module leaves out.
+        // Linux's epoll, eventfd and timerfd, which Swift's Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
         .target(name: "StructuredData"),
         .target(name: "HTTP1", dependencies: ["StructuredData"]),

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import CEpoll
 import Dispatch
+import Synchronization
 
 /// Socket I/O for a connection: non-blocking reads and writes driven by the event loop's
 /// epoll set, and the close paths, which all end in `closeNow`.
@@ -56,6 +57,8 @@ extension Connection {
             if peerClosed { closeNow() }
             return
         }
+        // Input behind a request in flight: its end must wake the loop (see `writeAhead`).
+        if inFlight != nil, total > 0 || peerClosed { inputWaiting.store(true, ordering: .relaxed) }
         processInput()
     }
 
@@ -121,8 +124,20 @@ extension Connection {
         writeActive = false
         loop.update(self, from: watched, to: 0)
         watched = 0
+        claimSocket(.closed)
         close(fd)
         context.value.closed(self)
+    }
+
+    /// Moves `socket` to `use` once no answer is being written from another thread (a
+    /// non-blocking `send`, so the wait is short); only that writer leaves `writing`.
+    func claimSocket(_ use: SocketUse) {
+        while true {
+            let current = socket.load(ordering: .acquiring)
+            if current == .writing { continue }
+            if current == .closed { return }
+            if socket.compareExchange(expected: current, desired: use, ordering: .acquiringAndReleasing).exchanged { return }
+        }
     }
 
     /// Called by the loop with the epoll events that fired. A hang-up or error goes to

@@ -7,18 +7,18 @@ import HTTP1
 
 /// An HTTP/1.1 server on POSIX sockets and Dispatch.
 ///
-/// Concurrency model: event-driven, no thread per connection and no threads of our own. One
-/// serial event-loop queue owns an epoll set of all connection sockets, watched by a single
-/// Dispatch read source (see `EventLoop`): on Linux every Dispatch source event is a round
-/// trip through libdispatch's manager thread, so one source per loop pays it once per batch
-/// of ready sockets instead of once per socket (measured at 64 connections on 2 cores: about
-/// +20-45% requests/s, p99 about 4.5 ms -> 2.5-3 ms). One loop, not one per core: the app runs
-/// its transactions on a queue of its own, so the loop and that queue already keep both cores
-/// busy; a second loop measured no faster (wrk -c64 on 2 cores, two alternating runs each:
-/// templates 55.1k and 57.2k req/s with two loops, 54.6k and 57.4k with one) and only added
-/// context switches. The loop is a serial queue because those draw on Dispatch's overcommit
-/// pool: a width-limited concurrent target starves for up to a second whenever pool threads
-/// block (Swift concurrency's cooperative threads on Linux come from that same pool). All
+/// Concurrency model: event-driven, no thread per connection. One serial event-loop queue
+/// owns an epoll set of all connection sockets, waited on by one thread of the loop's own
+/// (see `EventLoop`): through a Dispatch read source every readiness was a round trip through
+/// libdispatch's manager thread, three wake-ups per request at one connection (and one source
+/// per socket had cost more again). Answers given on another thread are written from there
+/// (see `Connection.writeAhead`). One loop, not one per core: the app runs its transactions
+/// on a queue of its own, so the loop and that queue already keep both cores busy; a second
+/// loop measured no faster (wrk -c64 on 2 cores, two alternating runs each: templates 55.1k
+/// and 57.2k req/s with two loops, 54.6k and 57.4k with one) and only added context switches.
+/// The loop is a serial queue because those draw on Dispatch's overcommit pool: a
+/// width-limited concurrent target starves for up to a second whenever pool threads block
+/// (Swift concurrency's cooperative threads on Linux come from that same pool). All
 /// connection state lives on the loop queue, which is also where handlers are called;
 /// handlers may answer later from any thread through their `Responder`, so long-polls hold no
 /// thread. A single serial queue accepts connections.
@@ -62,7 +62,10 @@ public final class HTTPServer: @unchecked Sendable {
     public var connectionsInsideRequests: Int {
         guard let loop = locked({ loop }) else { return 0 }
         let open = locked { Array(connections.values) }
-        return loop.queue.sync { open.filter { $0.phase == .open && $0.idleSince == nil }.count }
+        return loop.queue.sync {
+            loop.runHandedOver()
+            return open.filter { $0.phase == .open && $0.idleSince == nil }.count
+        }
     }
 
     /// The address the listening socket is bound to (`getsockname`), once started.
@@ -157,6 +160,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// other one is inside a request. Runs on the loop's queue, which owns every connection's
     /// state (there is one loop).
     private func closeLongestIdle(besides newcomer: Connection) -> Bool {
+        newcomer.loop.runHandedOver()
         let idle = locked { connections.values.filter { $0 !== newcomer } }.compactMap { connection in
             connection.idleSince.map { (connection, $0) }
         }
