@@ -59,9 +59,21 @@ public enum ResponseSerializer {
 
     /// CR and LF in names or values would let a value inject fields; they become spaces.
     private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-        for byte in name.utf8 { out.append(byte == .cr || byte == .lf ? .space : byte) }
+        appendSafely(name, to: &out)
         out.append(contentsOf: [UInt8(ascii: ":"), .space])
-        for byte in value.utf8 { out.append(byte == .cr || byte == .lf ? .space : byte) }
+        appendSafely(value, to: &out)
         out.append(contentsOf: [.cr, .lf])
+    }
+
+    /// Copied whole when free of CR and LF (always, but for an injection attempt).
+    private static func appendSafely(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            if bytes.contains(where: { $0 == .cr || $0 == .lf }) {
+                for byte in bytes { out.append(byte == .cr || byte == .lf ? .space : byte) }
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
     }
 }

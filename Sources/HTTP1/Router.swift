@@ -14,17 +14,26 @@ public struct Router<Handler: Sendable>: Sendable {
     }
 
     public private(set) var routes: [Route] = []
+    /// The indices in `routes` of the routes with as many segments as the index here, in the
+    /// order added: a path is only compared with the routes it can match. (Indices, not
+    /// routes: a collection of the generic `Route` crashed its metadata's instantiation.)
+    private var bySegmentCount: [[Int]] = []
 
     public init() {}
 
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: Handler) {
-        routes.append(Route(method: method, pattern: pattern, handler: handler, segments: Self.compile(pattern)))
+        let route = Route(method: method, pattern: pattern, handler: handler, segments: Self.compile(pattern))
+        while bySegmentCount.count <= route.segments.count { bySegmentCount.append([]) }
+        bySegmentCount[route.segments.count].append(routes.count)
+        routes.append(route)
     }
 
     public func match(_ method: HTTPMethod, path: Substring) -> RouteMatch<Handler> {
         let segments = Self.split(path)
         var allowed: [HTTPMethod] = []
-        for route in routes {
+        guard segments.count < bySegmentCount.count else { return .notFound }
+        for index in bySegmentCount[segments.count] {
+            let route = routes[index]
             guard let parameters = RouteSegment.bind(route.segments, to: segments) else { continue }
             if route.method == method || (method == .HEAD && route.method == .GET) {
                 return .found(route.handler, parameters, pattern: route.pattern)

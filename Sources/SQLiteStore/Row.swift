@@ -10,6 +10,13 @@ public final class RowLayout: Sendable {
         self.tables = tables
         self.sql = sql
     }
+
+    /// Lengths compared first: a native string knows its length, and comparing the text of
+    /// every column before the one asked for was most of the cost of reading a row.
+    func index(of column: String) -> Int? {
+        let length = column.utf8.count
+        return columns.firstIndex { $0.utf8.count == length && $0 == column }
+    }
 }
 
 /// One result row; columns by name. Reads are strict, GRDB-style: a missing column, a NULL
@@ -23,7 +30,7 @@ public struct Row: Sendable {
 
     /// The raw value of `column`; throws if the result has no such column.
     public func value(_ column: String) throws -> SQLValue {
-        guard let index = layout.columns.firstIndex(of: column) else { throw failure(.missingColumn, column) }
+        guard let index = layout.index(of: column) else { throw failure(.missingColumn, column) }
         return values[index]
     }
 
@@ -92,7 +99,7 @@ public struct Row: Sendable {
     }
 
     private func failure(_ problem: StorageError.Problem, _ column: String, _ value: SQLValue? = nil) -> StorageError {
-        let table = layout.columns.firstIndex(of: column).flatMap { layout.tables[$0] }
+        let table = layout.index(of: column).flatMap { layout.tables[$0] }
         return StorageError(problem: problem, table: table, column: column, value: value, sql: layout.sql)
     }
 }
