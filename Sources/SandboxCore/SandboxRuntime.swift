@@ -181,7 +181,7 @@ public final class SandboxRuntime: @unchecked Sendable {
                 let context = TenantContext(
                     connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
                     scheduler: scheduler)
-                var budget = DueWorkBudget.slice(othersWaiting: { [database] in database.othersWaiting })
+                var budget = DueWorkBudget.catchUp(othersWaiting: { [database] in database.othersWaiting })
                 let done = try context.applyDueWork(until: context.now, budget: &budget)
                 try keepStorage(context, request: false)
                 try context.saveRandomState()
