@@ -41,6 +41,7 @@ public final class SandboxServer: @unchecked Sendable {
     public func stop(timeout: Double = 5) {
         server.shutdown(timeout: timeout)
         application.close()
+        application.accessLog.flush()
     }
 
     public var connectionCount: Int { server.connectionCount }
