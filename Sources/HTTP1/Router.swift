@@ -15,8 +15,7 @@ public struct Router<Handler: Sendable>: Sendable {
 
     public private(set) var routes: [Route] = []
     /// The indices in `routes` of the routes with as many segments as the index here, in the
-    /// order added: a path is only compared with the routes it can match. (Indices, not
-    /// routes: a collection of the generic `Route` crashed its metadata's instantiation.)
+    /// order added: a path is only compared with the routes it can match.
     private var bySegmentCount: [[Int]] = []
 
     public init() {}
@@ -52,8 +51,23 @@ public struct Router<Handler: Sendable>: Sendable {
         }
     }
 
+    /// The non-empty segments between slashes, found as bytes: `split` on a `Substring`
+    /// compares `Character`s, which cost as much as the rest of routing.
     static func split(_ path: Substring) -> [Substring] {
-        path.split(separator: "/", omittingEmptySubsequences: true)
+        var segments: [Substring] = []
+        segments.reserveCapacity(8)
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                if start != index { segments.append(path[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start != bytes.endIndex { segments.append(path[start...]) }
+        return segments
     }
 }
 
@@ -66,8 +80,9 @@ enum RouteSegment: Sendable, Equatable {
 
     static func bind(_ pattern: [RouteSegment], to segments: [Substring]) -> PathParameters? {
         guard pattern.count == segments.count else { return nil }
-        // Literals first, compared as bytes: most routes fail there, before any decoding.
-        for index in pattern.indices {
+        // Literals first, compared as bytes, from the last: most routes fail there, before any
+        // decoding, and they share their first segments (`api`, `v1`) and differ in the last.
+        for index in pattern.indices.reversed() {
             guard case .literal(let literal) = pattern[index] else { continue }
             guard segments[index].utf8.elementsEqual(literal.utf8) else { return nil }
         }

@@ -18,6 +18,7 @@ public final class SandboxRuntime: @unchecked Sendable {
     public var betweenSlices: (@Sendable () -> Void)?
     let lanes = TenantLanes()
     let clocks = TenantClocks()
+    let tenantRows = TenantRowCache()
     /// Deletes history older than the retention as tenants' clocks move (see Retention.swift).
     let retention: Retention
     /// Removes idle open-mode tenants; its wall clock is injectable (see TenantSweep.swift).
@@ -205,9 +206,12 @@ public final class SandboxRuntime: @unchecked Sendable {
         guard let token, !token.isEmpty else {
             throw DomainError(.unauthenticated, "Authentication credentials were not provided.")
         }
-        // No token -> id cache: a cache filled inside a transaction that rolls back would
-        // outlive the row, and the UNIQUE index makes this lookup as cheap as one by id.
-        if let tenant = try TenantTable.find(token: token, in: connection) { return tenant }
+        // First in its transaction, so what is remembered is committed (see TenantRowCache).
+        if let tenant = tenantRows.tenant(token: token, in: connection) { return tenant }
+        if let tenant = try TenantTable.find(token: token, in: connection) {
+            tenantRows.remember(tenant, in: connection)
+            return tenant
+        }
         let listed = configuration.knownTokens.first(where: { $0.token == token })
         if configuration.strictTokens && listed == nil { throw DomainError(.unauthenticated, "Invalid token.") }
         return try createTenant(
