@@ -10,9 +10,10 @@ public struct VPSOrgModel: SandboxModule {
         catalog = try VPSOrgCatalog(seeds: seeds)
     }
 
-    public var migrations: [Migration] { VPSOrgSchema.migrations }
+    public var migrations: [Migration] { VPSOrgSchema.migrations + DeploySchema.migrations }
 
     public func register(in scheduler: Scheduler) {
         ServerLifecycle.register(in: scheduler, catalog: catalog)
+        DeploymentRun.register(in: scheduler)
     }
 }

@@ -34,7 +34,7 @@ struct PageRequest {
             previous: page > 1 ? link(request, page: page - 1) : nil, results: results)
     }
 
-    private func link(_ request: HTTPRequest, page: Int) -> String {
+    func link(_ request: HTTPRequest, page: Int) -> String {
         var items = request.queryItems.filter { $0.name != "page" }
         if page > 1 { items.append((name: "page", value: String(page))) }
         items.sort { $0.name < $1.name }

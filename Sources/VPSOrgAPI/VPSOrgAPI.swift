@@ -8,13 +8,17 @@ import VPSOrg
 public enum VPSOrgAPI {
     static let prefix = "/api/v1"
     static let servers = "/servers"
+    static let deployConfigs = "/deploy-configs"
+    static let deployments = "/deployments"
     /// Every resource the API serves under `prefix`.
-    static let sections = [servers]
+    static let sections = [servers, deployConfigs, deployments]
 
     public static func service(model: VPSOrgModel) -> APIService {
         APIService(
             name: "vpsorg", prefix: prefix, sections: sections,
-            routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model), errors: VPSOrgErrors(),
+            routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model)
+                + DeployConfigRoutes.routes(model: model) + DeployEnvironmentRoutes.routes(model: model)
+                + DeploymentRoutes.routes(model: model), errors: VPSOrgErrors(),
             documentation: ServiceDocumentation("VPS.org server API", credentials: .bearer))
     }
 }
