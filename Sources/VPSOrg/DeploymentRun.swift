@@ -118,7 +118,8 @@ enum DeploymentRun {
         let previous = try DeploymentLog.all(of: deployment.id, in: context).last?.step ?? "pending"
         try advance(&deployment, plan: plan, to: nil, in: context)
         try end(&deployment, .completed, from: previous, in: context)
-        return ["deployment": .string(deployment.uuid), "status": "completed", "git_commit": .string(deployment.gitCommit)]
+        // A sentence: the control plane shows every job's output in the reseller API's job shape.
+        return .string("Deployment \(deployment.uuid) of \(deployment.configName) completed at \(deployment.gitCommit).")
     }
 
     /// A failed job (a forced failure, the server going down, a cancel): the running step
