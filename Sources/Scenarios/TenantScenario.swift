@@ -70,9 +70,9 @@ public struct ScenarioTenantOutcome: Sendable {
 }
 
 /// An object a scenario created or kept: its type (`vm`, `dedicatedServer`, `byodOrder`,
-/// `vpsorgServer`), its key within the tenant and its id.
+/// `vpsorgServer`, `vpsorgDeployConfig` keyed `server/config`), its key within the tenant and its id.
 public struct ScenarioObject: Sendable {
-    public static let types = ["vm", "dedicatedServer", "byodOrder", "vpsorgServer"]
+    public static let types = ["vm", "dedicatedServer", "byodOrder", "vpsorgServer", "vpsorgDeployConfig"]
 
     public let type: String
     public let name: String

@@ -184,11 +184,7 @@ extension VPSOrgModel {
         server reference: ServerReference, _ settings: DeploySettings, in context: TenantContext
     ) throws -> (config: DeployConfig, created: Bool) {
         let server = try VPSServer.find(reference, in: context)
-        if let row = try context.connection.first(
-            DeployConfig.select + " WHERE c.tenant_id = ? AND c.server_id = ? AND c.name = ? ORDER BY c.id LIMIT 1",
-            context.tenantId, server.id, settings.name)
-        {
-            var config = try DeployConfig(row: row)
+        if var config = try deployConfig(server: server, named: settings.name, in: context) {
             config.settings = settings
             config.updatedAt = context.now
             try config.save(in: context)
@@ -218,6 +214,14 @@ extension VPSOrgModel {
         config.updatedAt = context.now
         try config.save(in: context)
         return config
+    }
+
+    /// The server's oldest config called `name`, if any (scenarios know configs by name).
+    public func deployConfig(server: VPSServer, named name: String, in context: TenantContext) throws -> DeployConfig? {
+        try context.connection.first(
+            DeployConfig.select + " WHERE c.tenant_id = ? AND c.server_id = ? AND c.name = ? ORDER BY c.id LIMIT 1",
+            context.tenantId, server.id, name
+        ).map(DeployConfig.init(row:))
     }
 
     public func deployConfig(_ uuid: String, in context: TenantContext) throws -> DeployConfig {
