@@ -25,7 +25,9 @@ import Testing
 
         sandbox.advanceUntilRunning(uuid, step: "build")
         #expect(sandbox.steps(uuid) == ["clone:completed", "setup_runtime:completed", "build:running"])
+        #expect(dashboardState(sandbox) == "running: build")
         sandbox.advance(seconds: 120)
+        #expect(dashboardState(sandbox) == "completed")
         let done = sandbox.deployment(uuid)
         #expect(done["status"] == "completed")
         #expect(sandbox.steps(uuid) == [
@@ -44,6 +46,12 @@ import Testing
         let events = sandbox.request(.GET, "/_sandbox/events").json["events"]?.arrayValue ?? []
         let states = events.filter { $0["resourceType"] == "vpsorg_deployment" }.compactMap { $0["to"]?.stringValue }
         #expect(states == ["pending", "clone", "setup_runtime", "build", "release", "restart", "health_check", "completed"])
+    }
+
+    /// The deploy config's state on the dashboard.
+    func dashboardState(_ sandbox: TestSandbox) -> JSONValue? {
+        let resources = sandbox.request(.GET, "/_sandbox/overview").json["tenants"]?.arrayValue?.first?["servers"]?.arrayValue
+        return resources?.first { $0["resourceType"] == "vpsorg_deploy_config" }?["state"]
     }
 
     @Test func aServerThatIsNotActiveIsRefusedAndNothingStarts() throws {

@@ -17,3 +17,22 @@ import Testing
         #expect(detail.contains("vpsorg_servers.status holds 'melted'"), "\(detail)")
     }
 }
+
+/// Deploy configs and deployments read their stored values strictly too.
+@Suite struct DeployStrictStorageTests {
+    @Test func anUnknownAppTypeOrStatusIsA500NamingIt() throws {
+        let sandbox = try TestSandbox()
+        let config = sandbox.deployConfig(server: sandbox.activeServer())
+        let deployment = sandbox.deploy(config)
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE vpsorg_deployments SET status = 'exploded' WHERE uuid = ?", deployment)
+            try $0.run("UPDATE vpsorg_deploy_configs SET build_commands = '\"npm\"' WHERE uuid = ?", config)
+        }
+        let detail = sandbox.request(.GET, "/api/v1/deployments/\(deployment)/")
+        #expect(detail.status == 500)
+        #expect(detail.json["detail"]?.stringValue?.contains("vpsorg_deployments.status holds 'exploded'") == true)
+        let configDetail = sandbox.request(.GET, "/api/v1/deploy-configs/\(config)/")
+        #expect(configDetail.status == 500)
+        #expect(configDetail.json["detail"]?.stringValue?.contains("build_commands") == true)
+    }
+}
