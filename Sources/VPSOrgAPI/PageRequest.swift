@@ -1,6 +1,6 @@
+import APIKit
 import HTTP1
 import SandboxCore
-import VPSOrg
 
 /// Django REST Framework's `PageNumberPagination` with `page_size` as a query parameter:
 /// `page` is a number or `last`; a page past the end is 404 "Invalid page."; a `page_size`
@@ -8,6 +8,16 @@ import VPSOrg
 struct PageRequest {
     static let defaultSize = 20
     static let maximumSize = 100
+
+    /// The query parameters every list takes.
+    static let pageField = Field<String>(
+        "page", in: .query, schema: .oneOf([.string(pattern: "^[0-9]+$"), .constant("last")]), kind: .string, presence: .optional,
+        rule: "page must be a page number or last"
+    ) { value in LenientValue.string(value).map { .value($0) } ?? .wrongType }
+    static let pageSizeField = Field<String>(
+        "page_size", in: .query, schema: .string(pattern: "^[0-9]+$"), kind: .string, presence: .optional,
+        rule: "page_size: results per page, at most \(maximumSize); anything else gives \(defaultSize)"
+    ) { value in LenientValue.string(value).map { .value($0) } ?? .wrongType }
 
     let page: Int
     let size: Int
@@ -28,8 +38,8 @@ struct PageRequest {
 
     /// The page with absolute links built like DRF's: the request's URL with `page`
     /// replaced (or removed for the first page), keys sorted.
-    func page(_ results: [VPSServer], request: HTTPRequest) -> ServerPage {
-        ServerPage(
+    func page<Item>(_ results: [Item], request: HTTPRequest) -> Page<Item> {
+        Page(
             count: count, next: page * size < count ? link(request, page: page + 1) : nil,
             previous: page > 1 ? link(request, page: page - 1) : nil, results: results)
     }
