@@ -64,7 +64,7 @@ enum OpenAPIDocument {
                 "title": "HostingSandbox", "version": .string(version),
                 "description": "Local sandbox of the hosterapi.de reseller API (/api/v1), the VPS.org API (/api/v1/servers) and the sandbox control plane (/_sandbox).",
             ],
-            "tags": .array(tags(services)),
+            "tags": .array(services.map { ["name": .string($0.name), "description": .string($0.documentation.description)] }),
             "paths": .object(paths),
             "components": [
                 "securitySchemes": [
@@ -77,16 +77,6 @@ enum OpenAPIDocument {
                 "schemas": .object(components),
             ],
         ]
-    }
-
-    /// One tag per API, though an API may be mounted as several services (VPS.org's sections).
-    private static func tags(_ services: [APIService]) -> [JSONValue] {
-        var named: [String] = []
-        return services.compactMap { service in
-            guard !named.contains(service.name) else { return nil }
-            named.append(service.name)
-            return ["name": .string(service.name), "description": .string(service.documentation.description)]
-        }
     }
 
     /// `/server/{sid:int}` -> `/server/{sid}` and its declared parameters.

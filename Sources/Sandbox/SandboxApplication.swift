@@ -54,7 +54,8 @@ public final class SandboxApplication: @unchecked Sendable {
         self.scenarios = scenarios
         scenarioLog = try options.scenarioPath.map { try ScenarioFiles(path: $0).load(into: scenarios) } ?? []
         // Order matters: the most specific prefix first.
-        let emulated = VPSOrgAPI.services(model: vpsorg) + [
+        let emulated = [
+            VPSOrgAPI.service(model: vpsorg),
             ResellerAPI.service(model: reseller),
             ResellerAPI.consoleService(model: reseller),
         ]

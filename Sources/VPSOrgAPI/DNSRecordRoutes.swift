@@ -24,6 +24,6 @@ enum DNSRecordRoutes {
 
     /// What a created record's uuid is used for.
     static let links = [("ChangeRecord", HTTPMethod.PATCH), ("DeleteRecord", .DELETE)].map { name, method in
-        AnswerLink(name, method, VPSOrgAPI.root + base + "/{record_id}", [("record_id", "$response.body#/uuid")])
+        AnswerLink(name, method, VPSOrgAPI.prefix + base + "/{record_id}", [("record_id", "$response.body#/uuid")])
     }
 }

@@ -48,6 +48,6 @@ enum DNSZoneRoutes {
     private static let links = [
         ("GetZone", HTTPMethod.GET, ""), ("DeleteZone", .DELETE, ""), ("AddRecord", .POST, "/records"),
     ].map { name, method, action in
-        AnswerLink(name, method, VPSOrgAPI.root + base + "/{zone_id}" + action, [("zone_id", "$response.body#/uuid")])
+        AnswerLink(name, method, VPSOrgAPI.prefix + base + "/{zone_id}" + action, [("zone_id", "$response.body#/uuid")])
     }
 }

@@ -62,7 +62,7 @@ enum DomainRoutes {
         ("GetDomain", ""), ("UpdateNameservers", "/update_nameservers"), ("RenewDomain", "/renew"),
     ].map { name, action in
         AnswerLink(
-            name, action.isEmpty ? HTTPMethod.GET : .POST, VPSOrgAPI.root + base + "/{domain_id}" + action,
+            name, action.isEmpty ? HTTPMethod.GET : .POST, VPSOrgAPI.prefix + base + "/{domain_id}" + action,
             [("domain_id", "$response.body#/uuid")])
     }
 }
