@@ -14,5 +14,5 @@ public enum DNSZoneInput {
 
     /// The list's filter and page parameters.
     static let list = InputDeclaration(
-        .django, [AnyField(domainFilter), AnyField(PageRequest.pageField), AnyField(PageRequest.pageSizeField)])
+        .django, [AnyField(domainFilter), AnyField(PageInput.page), AnyField(PageInput.pageSize)])
 }

@@ -17,7 +17,7 @@ enum DNSZonePresenter {
             .string("updated_at", .dateTime) { Timestamp.iso8601($0.updatedAt) },
         ])
 
-    static let page = Page.presenter("VPSOrgDNSZonePage", listItem)
+    static let page = PagePresenter.page("VPSOrgDNSZonePage", listItem)
 
     typealias Detailed = (zone: DNSZone, records: [DNSRecord])
 

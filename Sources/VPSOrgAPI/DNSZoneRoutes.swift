@@ -14,7 +14,7 @@ enum DNSZoneRoutes {
                 let filter = DNSZoneFilter(domain: input[DNSZoneInput.domainFilter])
                 let context = request.context
                 let page = try PageRequest(
-                    page: input[PageRequest.pageField], size: input[PageRequest.pageSizeField],
+                    page: input[PageInput.page], size: input[PageInput.pageSize],
                     count: model.countZones(filter, in: context))
                 return page.page(try model.zones(filter, offset: page.offset, limit: page.size, in: context), request: request.http)
             },

@@ -53,7 +53,4 @@ public enum DomainInput {
 
     /// `POST /api/v1/domains/{uuid}/update_nameservers/`.
     public static let nameserverUpdate = InputDeclaration(.django, [AnyField(nameservers)])
-
-    /// The list's page parameters.
-    static let list = InputDeclaration(.django, [AnyField(PageRequest.pageField), AnyField(PageRequest.pageSizeField)])
 }

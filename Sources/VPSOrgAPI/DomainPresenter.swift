@@ -35,7 +35,7 @@ enum DomainPresenter {
             .string("updated_at", .dateTime) { Timestamp.iso8601($0.domain.updatedAt) },
         ])
 
-    static let page = Page.presenter("VPSOrgDomainPage", domain)
+    static let page = PagePresenter.page("VPSOrgDomainPage", domain)
 
     /// Prices as DRF writes decimals: a string with two places.
     static func euros(_ amount: Double) -> String {

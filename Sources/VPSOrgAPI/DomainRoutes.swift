@@ -9,11 +9,11 @@ enum DomainRoutes {
 
     static func routes(model: VPSOrgModel) -> [APIRoute] {
         [
-            .tenant(.GET, base, "List domains (page, page_size)", input: DomainInput.list, answer: .json(DomainPresenter.page)) {
+            .tenant(.GET, base, "List domains (page, page_size)", input: PageInput.declaration, answer: .json(DomainPresenter.page)) {
                 request, input in
                 let context = request.context
                 let page = try PageRequest(
-                    page: input[PageRequest.pageField], size: input[PageRequest.pageSizeField], count: model.countDomains(in: context))
+                    page: input[PageInput.page], size: input[PageInput.pageSize], count: model.countDomains(in: context))
                 let domains = try model.domains(offset: page.offset, limit: page.size, in: context)
                 return page.page(domains.map { ($0, context.now) }, request: request.http)
             },

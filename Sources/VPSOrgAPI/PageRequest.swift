@@ -1,4 +1,3 @@
-import APIKit
 import HTTP1
 import SandboxCore
 
@@ -8,16 +7,6 @@ import SandboxCore
 struct PageRequest {
     static let defaultSize = 20
     static let maximumSize = 100
-
-    /// The query parameters every list takes.
-    static let pageField = Field<String>(
-        "page", in: .query, schema: .oneOf([.string(pattern: "^[0-9]+$"), .constant("last")]), kind: .string, presence: .optional,
-        rule: "page must be a page number or last"
-    ) { value in LenientValue.string(value).map { .value($0) } ?? .wrongType }
-    static let pageSizeField = Field<String>(
-        "page_size", in: .query, schema: .string(pattern: "^[0-9]+$"), kind: .string, presence: .optional,
-        rule: "page_size: results per page, at most \(maximumSize); anything else gives \(defaultSize)"
-    ) { value in LenientValue.string(value).map { .value($0) } ?? .wrongType }
 
     let page: Int
     let size: Int

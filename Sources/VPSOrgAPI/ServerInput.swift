@@ -85,11 +85,8 @@ public enum ServerInput {
             ?? .refused("Select a valid choice. \(text) is not one of the available choices.")
     }
     static let locationFilter = Field<String>.string("location", .optional).inQuery
-    static let page = PageRequest.pageField
-    static let pageSize = PageRequest.pageSizeField
-
     static let list = InputDeclaration(
-        .django, [AnyField(status), AnyField(locationFilter), AnyField(page), AnyField(pageSize)])
+        .django, [AnyField(status), AnyField(locationFilter), AnyField(PageInput.page), AnyField(PageInput.pageSize)])
 
     static func filter(_ input: InputValues) -> ServerFilter {
         ServerFilter(status: input[status], location: input[locationFilter])

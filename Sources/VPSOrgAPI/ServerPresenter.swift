@@ -80,5 +80,5 @@ enum ServerPresenter {
             .nested("server", Presenter<VPSServer>.object("VPSOrgServerState", [id, name, state])) { $0.server },
         ])
 
-    static let page = Page.presenter("VPSOrgServerPage", listItem)
+    static let page = PagePresenter.page("VPSOrgServerPage", listItem)
 }

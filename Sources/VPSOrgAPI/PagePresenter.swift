@@ -1,15 +1,18 @@
 import APIKit
+import StructuredData
 
-/// One page of a list, its links already built (`PageRequest`).
+/// One page of a list, its links already built.
 struct Page<Item> {
     let count: Int
     let next: String?
     let previous: String?
     let results: [Item]
+}
 
-    /// DRF's page: `{"count", "next", "previous", "results"}`, each result written by `item`.
-    static func presenter(_ name: String, _ item: Presenter<Item>) -> Presenter<Page<Item>> {
-        Presenter<Page<Item>>.object(
+/// DRF's page: `{"count", "next", "previous", "results"}`.
+enum PagePresenter {
+    static func page<Item>(_ name: String, _ item: Presenter<Item>) -> Presenter<Page<Item>> {
+        .object(
             name,
             [
                 .int("count", .integer(minimum: 0)) { $0.count },
