@@ -11,7 +11,7 @@ public enum DNSRecordType: String, Sendable, CaseIterable {
 /// What a DNS record says, checked as a whole: its value against its type, its name within
 /// its zone, its priority against its type. A change is checked the same way after it is
 /// merged into the record, so a record can never be left inconsistent.
-public struct DNSRecordContent: Sendable, Equatable {
+public struct DNSRecordContent: Sendable {
     public static let ttlRange = 60...604_800
     public static let priorityRange = 0...65_535
     /// Longer texts must be split into several records (a TXT record is many 255-byte strings,

@@ -57,6 +57,11 @@ extension Domain {
         return try Domain(row: row)
     }
 
+    static func find(id: Int, in context: TenantContext) throws -> Domain? {
+        try context.connection.first("SELECT * FROM vpsorg_domains WHERE tenant_id = ? AND id = ?", context.tenantId, id)
+            .map(Domain.init(row:))
+    }
+
     static func find(name: String, in context: TenantContext) throws -> Domain? {
         try context.connection.first(
             "SELECT * FROM vpsorg_domains WHERE tenant_id = ? AND domain_name = ?", context.tenantId, name

@@ -3,11 +3,9 @@ import StructuredData
 
 /// A name a tenant can register: one label under a TLD the registry offers, in lower case
 /// and without the absolute form's trailing dot (`Example.COM.` is `example.com`).
-public struct DomainName: Sendable, Equatable {
+public struct DomainName: Sendable {
     public let name: String
     public let tld: TLDPrice
-
-    public static func == (left: DomainName, right: DomainName) -> Bool { left.name == right.name }
 
     /// How names are compared and stored: trimmed, lower case, no trailing dot.
     public static func normalized(_ text: String) -> String {

@@ -7,6 +7,29 @@ public struct DomainAvailability: Sendable {
     public let price: TLDPrice
 }
 
+/// When a domain expires on its tenant's clock, the change is recorded, so the event feed
+/// and the dashboard show it when it happens; the status itself is read from the date.
+enum DomainExpiry {
+    static let timer = "vpsorg.domain.expire"
+
+    static func register(in scheduler: Scheduler) {
+        scheduler.onTimer(timer) { context, timer in
+            // A domain deleted or renewed meanwhile is left alone.
+            guard let id = timer.resourceId, let domain = try Domain.find(id: id, in: context),
+                domain.status(at: context.now) == .expired
+            else { return }
+            try context.recordTransition(
+                resourceType: Domain.resourceType, resourceId: id, from: DomainStatus.active.rawValue, to: DomainStatus.expired.rawValue)
+        }
+    }
+
+    /// The domain's one pending expiry, at its expiration date.
+    static func schedule(_ domain: Domain, in context: TenantContext) throws {
+        try context.cancelTimers(resourceType: Domain.resourceType, resourceId: domain.id, kinds: [timer])
+        try context.schedule(timer, at: domain.expiresAt, resourceType: Domain.resourceType, resourceId: domain.id)
+    }
+}
+
 /// Registering, renewing and pointing domains. Registration and renewal are charged to the
 /// tenant's balance at the TLD's yearly price, at once (a registry answers in seconds).
 extension VPSOrgModel {
@@ -29,6 +52,7 @@ extension VPSOrgModel {
             uuid: context.random.uuid(), name: name.name, registrar: registry.registrar,
             expiresAt: CivilCalendar.adding(months: 12 * years, to: context.now), nameservers: registry.nameservers, in: context)
         try context.recordTransition(resourceType: Domain.resourceType, resourceId: domain.id, from: nil, to: DomainStatus.active.rawValue)
+        try DomainExpiry.schedule(domain, in: context)
         return domain
     }
 
@@ -55,6 +79,7 @@ extension VPSOrgModel {
         try domain.save(in: context)
         try context.recordTransition(
             resourceType: Domain.resourceType, resourceId: domain.id, from: before.rawValue, to: domain.status(at: context.now).rawValue)
+        try DomainExpiry.schedule(domain, in: context)
         return domain
     }
 

@@ -17,5 +17,6 @@ public struct VPSOrgModel: SandboxModule {
 
     public func register(in scheduler: Scheduler) {
         ServerLifecycle.register(in: scheduler, catalog: catalog)
+        DomainExpiry.register(in: scheduler)
     }
 }

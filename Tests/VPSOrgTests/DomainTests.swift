@@ -186,6 +186,27 @@ import Testing
         #expect(sandbox.request(.POST, "/api/v1/domains/not-a-uuid/renew/", json: ["years": 1]).status == 404)
     }
 
+    @Test func expiryIsAnEventAtItsTimeAndRenewalPostponesIt() throws {
+        let sandbox = try TestSandbox()
+        let early = sandbox.registerDomain("early.com")
+        let renewed = sandbox.registerDomain("renewed.com")
+        #expect(sandbox.request(.POST, "/api/v1/domains/\(renewed)/renew/", json: ["years": 1]).status == 200)
+        sandbox.advance(seconds: 365 * 86_400 + 60)
+        func domainEvents() -> [JSONValue] {
+            (sandbox.request(.GET, "/_sandbox/events").json["events"]?.arrayValue ?? []).filter { $0["resourceType"] == "vpsorg_domain" }
+        }
+        let expired = domainEvents().filter { $0["to"] == "expired" }
+        #expect(expired.count == 1)
+        #expect(expired.first?["from"] == "active")
+        #expect(expired.first?["at"] == "2027-01-01T00:00:00Z")
+        #expect(sandbox.request(.GET, "/api/v1/domains/\(early)/").json["status"] == "expired")
+        #expect(sandbox.request(.GET, "/api/v1/domains/\(renewed)/").json["status"] == "active")
+
+        #expect(sandbox.request(.POST, "/api/v1/domains/\(early)/renew/", json: ["years": 1]).status == 200)
+        #expect(domainEvents().last?["to"] == "active")
+        #expect(domainEvents().last?["from"] == "expired")
+    }
+
     @Test func anotherTenantSeesNothingAndTouchesNothing() throws {
         let sandbox = try TestSandbox()
         let uuid = sandbox.registerDomain()
