@@ -28,7 +28,7 @@ public enum DomainInput {
 
     static let nameserverCount = 2...4
 
-    /// Two to four distinct fully qualified host names, in order; every bad item named.
+    /// Two to four distinct fully qualified host names, in order; every bad item named in one message.
     public static let nameservers = Field<[String]>(
         "nameservers", schema: .described(
             "2 to 4 nameserver host names, in order",
@@ -38,16 +38,19 @@ public enum DomainInput {
     ) { value in
         guard let items = value.arrayValue else { return .wrongType }
         guard nameserverCount.contains(items.count) else {
-            return .refused("Give \(nameserverCount.lowerBound) to \(nameserverCount.upperBound) nameservers; \(items.count) were given.")
+            return .refused("Give \(nameserverCount.lowerBound) to \(nameserverCount.upperBound) nameservers, not \(items.count).")
         }
         var names: [String] = []
+        var problems: [String] = []
         for (index, item) in items.enumerated() {
             guard let text = item.stringValue.map({ DomainName.normalized($0) }), HostnameRule.fullyQualified.accepts(text) else {
-                return .refused("Item \(index + 1) is not a fully qualified host name, such as ns1.example.com.")
+                problems.append("Item \(index + 1) is not a fully qualified host name, such as ns1.example.com.")
+                continue
             }
-            guard !names.contains(text) else { return .refused("Item \(index + 1) repeats \(text); each nameserver once.") }
+            if names.contains(text) { problems.append("Item \(index + 1) repeats \(text); each nameserver once.") }
             names.append(text)
         }
+        if !problems.isEmpty { return .refused(problems.joined(separator: " ")) }
         return .value(names)
     }
 

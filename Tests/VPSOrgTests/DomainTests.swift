@@ -136,10 +136,11 @@ import Testing
         #expect(updated.json["updated_at"] == "2026-01-01T00:01:00Z")
 
         let refusals: [(JSONValue, String)] = [
-            (["nameservers": ["ns1.example.net"]], "Give 2 to 4 nameservers; 1 were given."),
-            (["nameservers": ["a.example.net", "b.example.net", "c.example.net", "d.example.net", "e.example.net"]], "Give 2 to 4 nameservers; 5 were given."),
+            (["nameservers": ["ns1.example.net"]], "Give 2 to 4 nameservers, not 1."),
+            (["nameservers": ["a.example.net", "b.example.net", "c.example.net", "d.example.net", "e.example.net"]], "Give 2 to 4 nameservers, not 5."),
             (["nameservers": ["ns1.example.net", "not a host"]], "Item 2 is not a fully qualified host name, such as ns1.example.com."),
             (["nameservers": ["ns1.example.net", "NS1.example.net"]], "Item 2 repeats ns1.example.net; each nameserver once."),
+            (["nameservers": ["bad host", "ns1.example.net", 7, "ns1.example.net"]], "Item 1 is not a fully qualified host name, such as ns1.example.com. Item 3 is not a fully qualified host name, such as ns1.example.com. Item 4 repeats ns1.example.net; each nameserver once."),
             (["nameservers": "ns1.example.net"], "Expected a list of 2 to 4 nameserver host names."),
             ([:], "This field is required."),
         ]
