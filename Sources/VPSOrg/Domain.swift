@@ -30,7 +30,7 @@ public struct Domain: Sendable {
     }
 }
 
-public enum DomainStatus: String, Sendable {
+public enum DomainStatus: String, Sendable, CaseIterable {
     case active, expired
 }
 

@@ -15,7 +15,7 @@ enum DomainPresenter {
         [
             .string("uuid", .uuid) { $0.domain.uuid },
             .string("domain_name", hostname) { $0.domain.name },
-            PresentedProperty("status", .choice(["active", "expired"])) { .string($0.domain.status(at: $0.now).rawValue) },
+            PresentedProperty("status", .choice(DomainStatus.allCases.map(\.rawValue))) { .string($0.domain.status(at: $0.now).rawValue) },
             .string("registrar") { $0.domain.registrar },
             .string("expiration_date", Schema.date.described("The day the registration ends (UTC)")) {
                 String(Timestamp.iso8601($0.domain.expiresAt).prefix(10))
