@@ -218,8 +218,6 @@ extension DeployConfigInput {
     /// Reads back the server a declaration looked up.
     static let serverValue = server { _ in nil }
 
-    static let pageInput = InputDeclaration(.django, [AnyField(ServerInput.page), AnyField(ServerInput.pageSize)])
-
     /// `POST .../deploy/ {git_commit}`: blank deploys the branch's head.
     static let gitCommit = text(
         "git_commit", maxLength: 40, pattern: "^([0-9a-fA-F]{7,40})?$",

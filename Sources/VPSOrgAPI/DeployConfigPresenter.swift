@@ -29,7 +29,7 @@ enum DeployConfigPresenter {
             .string("updated_at", .dateTime) { Timestamp.iso8601($0.updatedAt) },
         ])
 
-    static let page = ListPage<DeployConfig>.presenter("VPSOrgDeployConfigPage", config)
+    static let page = PagePresenter.page("VPSOrgDeployConfigPage", config)
 }
 
 /// A config's environment: `{"env": {NAME: masked value}}`, and the answers of its changes.

@@ -17,13 +17,13 @@ enum DeployConfigRoutes {
         let detail = Answer<DeployConfig>.json(DeployConfigPresenter.config)
         return [
             .tenant(
-                .GET, VPSOrgAPI.deployConfigs, "List deploy configs (page, page_size)", input: DeployConfigInput.pageInput,
+                .GET, VPSOrgAPI.deployConfigs, "List deploy configs (page, page_size)", input: PageInput.declaration,
                 answer: .json(DeployConfigPresenter.page)
             ) { request, input in
                 let context = request.context
                 let page = try PageRequest(
-                    page: input[ServerInput.page], size: input[ServerInput.pageSize], count: model.countDeployConfigs(in: context))
-                return ListPage(try model.deployConfigs(offset: page.offset, limit: page.size, in: context), page, request: request.http)
+                    page: input[PageInput.page], size: input[PageInput.pageSize], count: model.countDeployConfigs(in: context))
+                return page.page(try model.deployConfigs(offset: page.offset, limit: page.size, in: context), request: request.http)
             },
             APIRoute(
                 .POST, VPSOrgAPI.deployConfigs, "Create a deploy config, or update the server's config of that name",

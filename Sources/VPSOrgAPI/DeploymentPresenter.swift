@@ -50,5 +50,5 @@ enum DeploymentPresenter {
         "VPSOrgDeployment",
         fields { (whole: WithLogs) in whole.deployment } + [.nested("logs", log.list) { $0.logs }])
 
-    static let page = ListPage<Deployment>.presenter("VPSOrgDeploymentPage", summary)
+    static let page = PagePresenter.page("VPSOrgDeploymentPage", summary)
 }

@@ -18,9 +18,8 @@ enum DeploymentRoutes {
                 let context = request.context
                 let filter = DeploymentFilter(configUUID: input[DeploymentInput.config]?.lowercased(), status: input[DeploymentInput.status])
                 let page = try PageRequest(
-                    page: input[ServerInput.page], size: input[ServerInput.pageSize], count: model.countDeployments(filter, in: context))
-                return ListPage(
-                    try model.deployments(filter, offset: page.offset, limit: page.size, in: context), page, request: request.http)
+                    page: input[PageInput.page], size: input[PageInput.pageSize], count: model.countDeployments(filter, in: context))
+                return page.page(try model.deployments(filter, offset: page.offset, limit: page.size, in: context), request: request.http)
             },
             .tenant(.GET, item, "Deployment details with its step logs", answer: .json(DeploymentPresenter.detail)) { request, _ in
                 try withLogs(model.deployment(request.parameter("deployment_id"), in: request.context), model, request)
@@ -65,5 +64,5 @@ enum DeploymentInput {
     }
 
     static let list = InputDeclaration(
-        .django, [AnyField(config), AnyField(status), AnyField(ServerInput.page), AnyField(ServerInput.pageSize)])
+        .django, [AnyField(config), AnyField(status), AnyField(PageInput.page), AnyField(PageInput.pageSize)])
 }

@@ -8,17 +8,21 @@ import VPSOrg
 public enum VPSOrgAPI {
     static let prefix = "/api/v1"
     static let servers = "/servers"
+    static let domains = "/domains"
+    static let dnsZones = "/dns-zones"
+    static let dnsRecords = "/dns-records"
     static let deployConfigs = "/deploy-configs"
     static let deployments = "/deployments"
     /// Every resource the API serves under `prefix`.
-    static let sections = [servers, deployConfigs, deployments]
+    static let sections = [servers, domains, dnsZones, dnsRecords, deployConfigs, deployments]
 
     public static func service(model: VPSOrgModel) -> APIService {
         APIService(
             name: "vpsorg", prefix: prefix, sections: sections,
-            routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model)
+            routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model) + DomainRoutes.routes(model: model)
+                + DNSZoneRoutes.routes(model: model) + DNSRecordRoutes.routes(model: model)
                 + DeployConfigRoutes.routes(model: model) + DeployEnvironmentRoutes.routes(model: model)
-                + DeploymentRoutes.routes(model: model), errors: VPSOrgErrors(),
-            documentation: ServiceDocumentation("VPS.org server API", credentials: .bearer))
+                + DeploymentRoutes.routes(model: model),
+            errors: VPSOrgErrors(), documentation: ServiceDocumentation("VPS.org API", credentials: .bearer))
     }
 }
