@@ -210,17 +210,36 @@ extension VPSOrgModel {
             config.serverUUID = server.uuid
             config.serverHostname = server.hostname
         }
+        if let other = try deployConfig(server: config.serverId, named: settings.name, in: context), other.id != config.id {
+            throw DomainError.invalid("name", "The server already has a deploy config called \(other.name).")
+        }
         config.settings = settings
         config.updatedAt = context.now
         try config.save(in: context)
         return config
     }
 
+    /// Deletes a config with its environment and its ended deployments; 409 while one is under way.
+    public func deleteDeployConfig(_ uuid: String, in context: TenantContext) throws {
+        let config = try DeployConfig.find(uuid: uuid, in: context)
+        if try context.connection.first(
+            "SELECT 1 FROM vpsorg_deployments WHERE config_id = ? AND status IN ('pending', 'running')", config.id) != nil
+        {
+            throw DomainError.conflict("A deployment of \(config.name) is under way; cancel it first.")
+        }
+        try context.connection.run("DELETE FROM vpsorg_deploy_configs WHERE tenant_id = ? AND id = ?", context.tenantId, config.id)
+        try context.recordTransition(resourceType: DeployConfig.resourceType, resourceId: config.id, from: "created", to: "deleted")
+    }
+
     /// The server's oldest config called `name`, if any (scenarios know configs by name).
     public func deployConfig(server: VPSServer, named name: String, in context: TenantContext) throws -> DeployConfig? {
+        try deployConfig(server: server.id, named: name, in: context)
+    }
+
+    func deployConfig(server: Int, named name: String, in context: TenantContext) throws -> DeployConfig? {
         try context.connection.first(
             DeployConfig.select + " WHERE c.tenant_id = ? AND c.server_id = ? AND c.name = ? ORDER BY c.id LIMIT 1",
-            context.tenantId, server.id, name
+            context.tenantId, server, name
         ).map(DeployConfig.init(row:))
     }
 

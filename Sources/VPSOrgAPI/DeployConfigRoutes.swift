@@ -5,7 +5,7 @@ import StructuredData
 import VPSOrg
 
 /// `/api/v1/deploy-configs/`: list, create (or update: the CLI posts its `vps.yaml` on every
-/// `vps deploy`), detail, `PUT`, `PATCH`, and `deploy/`, which starts a deployment.
+/// `vps deploy`), detail, `PUT`, `PATCH`, `DELETE`, and `deploy/`, which starts a deployment.
 enum DeployConfigRoutes {
     static let item = VPSOrgAPI.deployConfigs + "/{config_id}"
 
@@ -40,6 +40,12 @@ enum DeployConfigRoutes {
             },
             change(model, partial: false, .PUT, "Replace a deploy config's settings", detail),
             change(model, partial: true, .PATCH, "Change some fields of a deploy config", detail),
+            .tenant(
+                .DELETE, item, "Delete a deploy config with its environment and deployments (409 while one is under way)",
+                answer: .empty()
+            ) { request, _ in
+                try model.deleteDeployConfig(request.parameter("config_id"), in: request.context)
+            },
             .tenant(
                 .POST, item + "/deploy", "Start a deployment (409 unless the server is active and no deployment is under way)",
                 input: DeployConfigInput.deploy, before: { request in
@@ -90,6 +96,7 @@ enum DeployConfigRoutes {
 
     private static let configLinks: [AnswerLink] = [
         ("GetDeployConfig", HTTPMethod.GET, ""), ("ReplaceDeployConfig", .PUT, ""), ("ChangeDeployConfig", .PATCH, ""),
+        ("DeleteDeployConfig", .DELETE, ""),
         ("Deploy", .POST, "/deploy"), ("GetEnvironment", .GET, "/env"), ("SetEnvironment", .POST, "/env"),
     ].map { name, method, action in
         AnswerLink(name, method, VPSOrgAPI.prefix + item + action, [("config_id", "$response.body#/uuid")])

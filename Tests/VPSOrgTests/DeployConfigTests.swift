@@ -141,6 +141,35 @@ import Testing
         #expect(sandbox.request(.GET, "/api/v1/deploy-configs/nothing/here/").json == ["detail": "Not found."])
     }
 
+    @Test func aRenameOntoAnotherConfigsNameIsRefused() throws {
+        let sandbox = try TestSandbox()
+        let server = sandbox.activeServer()
+        sandbox.deployConfig(server: server)
+        let shop = sandbox.deployConfig(server: server, name: "shop")
+        let refused = sandbox.request(.PATCH, "/api/v1/deploy-configs/\(shop)/", json: ["name": "blog"])
+        #expect(refused.status == 400)
+        #expect(refused.json == ["name": ["The server already has a deploy config called blog."]])
+        #expect(sandbox.request(.GET, "/api/v1/deploy-configs/\(shop)/").json["name"] == "shop")
+    }
+
+    @Test func deleteRemovesAConfigUnlessADeploymentIsUnderWay() throws {
+        let sandbox = try TestSandbox()
+        let config = sandbox.deployConfig(server: sandbox.activeServer())
+        sandbox.request(.POST, "/api/v1/deploy-configs/\(config)/env/", json: ["vars": ["A": "1"]])
+        let deployment = sandbox.deploy(config)
+        let busy = sandbox.request(.DELETE, "/api/v1/deploy-configs/\(config)/")
+        #expect(busy.status == 409)
+        #expect(busy.json == ["detail": "A deployment of blog is under way; cancel it first."])
+        sandbox.advance(seconds: 300)
+        #expect(sandbox.request(.DELETE, "/api/v1/deploy-configs/\(config)/", token: .some("intruder-\(sandbox.token)")).status == 404)
+        let deleted = sandbox.request(.DELETE, "/api/v1/deploy-configs/\(config)/")
+        #expect(deleted.status == 204)
+        #expect(deleted.body.isEmpty)
+        #expect(sandbox.request(.GET, "/api/v1/deploy-configs/\(config)/").status == 404)
+        #expect(sandbox.request(.GET, "/api/v1/deployments/\(deployment)/").status == 404)
+        #expect(sandbox.request(.DELETE, "/api/v1/deploy-configs/\(config)/").status == 404)
+    }
+
     @Test func aDeletedServerTakesItsConfigsWithIt() throws {
         let sandbox = try TestSandbox()
         let server = sandbox.activeServer()

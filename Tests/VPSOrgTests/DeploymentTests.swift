@@ -170,6 +170,19 @@ import Testing
         #expect(deployment["error_message"]?.stringValue?.hasPrefix("clone failed: Server web02.example.com is ") == true)
     }
 
+    @Test func aServerDeletedMidwayTakesItsDeploymentAndTheJobEndsQuietly() throws {
+        let sandbox = try TestSandbox()
+        let server = sandbox.activeServer()
+        let uuid = sandbox.deploy(sandbox.deployConfig(server: server))
+        sandbox.advance(seconds: 5)
+        #expect(sandbox.request(.DELETE, "/api/v1/servers/\(server)/").status == 204)
+        #expect(sandbox.advance(seconds: 300).status == 200)
+        #expect(sandbox.request(.GET, "/api/v1/deployments/\(uuid)/").status == 404)
+        let job = sandbox.request(.GET, "/_sandbox/jobs").json["jobs"]?.arrayValue?.last { $0["kind"] == "vpsorg.deployment" }
+        #expect(job?["status"] == "finished")
+        #expect(job?["output"] == "The deployment was removed with its server.")
+    }
+
     @Test func deploymentsAreTheTenantsOwn() throws {
         let sandbox = try TestSandbox()
         let uuid = sandbox.deploy(sandbox.deployConfig(server: sandbox.activeServer()))
