@@ -183,6 +183,22 @@ import Testing
         #expect(job?["output"] == "The deployment was removed with its server.")
     }
 
+    @Test func aFaultRuleOnTheDeployPathRefusesBeforeAnythingStarts() throws {
+        let sandbox = try TestSandbox()
+        sandbox.checksContract = false
+        let config = sandbox.deployConfig(server: sandbox.activeServer())
+        let rule = sandbox.request(.POST, "/_sandbox/faults", json: [
+            "method": "POST", "path": "/api/v1/deploy-configs/*/deploy/", "status": 503, "body": ["detail": "Deploys are paused."],
+            "times": 1,
+        ])
+        #expect(rule.status == 201, "\(rule.text)")
+        let paused = sandbox.request(.POST, "/api/v1/deploy-configs/\(config)/deploy/", json: ["git_commit": ""])
+        #expect(paused.status == 503)
+        #expect(paused.json == ["detail": "Deploys are paused."])
+        #expect(sandbox.request(.GET, "/api/v1/deployments/").json["count"] == 0)
+        #expect(sandbox.request(.POST, "/api/v1/deploy-configs/\(config)/deploy/", json: ["git_commit": ""]).status == 201)
+    }
+
     @Test func deploymentsAreTheTenantsOwn() throws {
         let sandbox = try TestSandbox()
         let uuid = sandbox.deploy(sandbox.deployConfig(server: sandbox.activeServer()))
