@@ -76,30 +76,26 @@ public struct DeploySettings: Sendable, Equatable {
     }
 
     /// `/var/www/<name as a slug>`: where an app lives when the config names no path.
-    static func defaultPath(for name: String) -> String {
+    static func defaultPath(for name: String) -> String { "/var/www/" + slug(name) }
+
+    /// The name in lower case, runs of anything but letters, digits, `.` and `_` as one `-`
+    /// (`My Site!` is `my-site`): the app's directory and service name.
+    static func slug(_ name: String) -> String {
         var slug = ""
         for character in name.lowercased() {
             if character.isASCII, character.isLetter || character.isNumber || character == "." || character == "_" {
                 slug.append(character)
-            } else if !slug.hasSuffix("-") {
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
                 slug.append("-")
             }
         }
-        let trimmed = slug.trimmingCharacters(in: "-.")
-        return "/var/www/" + (trimmed.isEmpty ? "app" : trimmed)
+        while slug.hasSuffix("-") || slug.hasSuffix(".") { slug.removeLast() }
+        while slug.hasPrefix(".") || slug.hasPrefix("-") { slug.removeFirst() }
+        return slug.isEmpty ? "app" : slug
     }
 
     /// The runtime the steps install: the config's, or the app type's default.
     var effectiveRuntime: String { runtimeVersion.isEmpty ? appType.defaultRuntime : runtimeVersion }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var characters = Substring(self)
-        while let first = characters.first, set.contains(first) { characters.removeFirst() }
-        while let last = characters.last, set.contains(last) { characters.removeLast() }
-        return String(characters)
-    }
 }
 
 /// Reading and writing `vpsorg_deploy_configs`, always within the context's tenant.

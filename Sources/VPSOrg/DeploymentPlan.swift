@@ -27,7 +27,7 @@ struct DeploymentPlan {
         let settings = config.settings
         let path = settings.deployPath
         let short = String(commit.prefix(7))
-        let service = DeploySettings.defaultPath(for: settings.name).dropFirst("/var/www/".count)
+        let service = DeploySettings.slug(settings.name)
         func millis(_ range: ClosedRange<Int>) -> Int64 { Int64(random.int(in: range)) }
         var steps = [
             Step(

@@ -73,7 +73,7 @@ enum DeployConfigRoutes {
             }
         }
         let input = try DeployConfigInput.declaration(partial: partial) { _ in server }.read(request.http)
-        return (input[DeployConfigInput.serverValue] ?? server, input)
+        return (input[DeployConfigInput.serverValue], input)
     }
 
     /// `PUT` (every required field) or `PATCH`; an unknown config is a 404 before the body is judged.
