@@ -31,16 +31,3 @@ enum DeployConfigPresenter {
 
     static let page = PagePresenter.page("VPSOrgDeployConfigPage", config)
 }
-
-/// A config's environment: `{"env": {NAME: masked value}}`, and the answers of its changes.
-enum DeployEnvironmentPresenter {
-    static let environment = Presenter<DeployEnvironment>.object(
-        "VPSOrgDeployEnvironment",
-        [
-            PresentedProperty("env", Schema.map(.text).described("Variable names and their masked values")) { environment in
-                .object(JSONObject(environment.variables.map { ($0.name, .string(DeployEnvironment.masked($0.value))) }))
-            }
-        ])
-
-    static let message = Presenter<String>.object("VPSOrgMessage", [.string("message") { $0 }])
-}
