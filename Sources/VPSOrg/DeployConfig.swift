@@ -44,7 +44,7 @@ public struct DeployConfig: Sendable {
 
 /// The fields a client sets on a deploy config; a create or a `PUT` sends them all, blanks
 /// replaced by the app type's defaults.
-public struct DeploySettings: Sendable, Equatable {
+public struct DeploySettings: Sendable {
     public var name: String
     public var appType: AppType
     public var runtimeVersion: String

@@ -129,6 +129,8 @@ enum DeploymentRun {
         else { return }
         let cancelled = deployment.status == .cancelled
         var logs = try DeploymentLog.all(of: deployment.id, in: context)
+        // The state the event feed last showed: the step under way, or pending.
+        let previous = deployment.status == .pending ? "pending" : logs.last?.step ?? "pending"
         if logs.isEmpty, !cancelled, let first = plan.steps.first {
             // Failed before its first step began: the first step is where it failed.
             let entry = DeploymentLog(
@@ -137,7 +139,6 @@ enum DeploymentRun {
             try entry.insert(deploymentId: deployment.id, in: context)
             logs = [entry]
         }
-        let previous = cancelled ? "running" : logs.last?.step ?? "pending"
         if var running = logs.last, running.status == .running {
             running.status = cancelled ? .cancelled : .failed
             running.message = cancelled ? "Cancelled" : output

@@ -111,6 +111,15 @@ import Testing
         sandbox.advance(seconds: 600)
         #expect(sandbox.steps(uuid) == ["clone:completed", "setup_runtime:completed", "build:failed"])
         #expect(sandbox.request(.POST, "/api/v1/deployments/\(uuid)/cancel/").status == 409)
+
+        // Failed while still pending: the first step is where it failed.
+        let pending = sandbox.deploy(config)
+        let pendingJob = try #require(sandbox.deploymentJob())
+        sandbox.request(.POST, "/_sandbox/jobs/\(pendingJob)/fail", json: [:])
+        #expect(sandbox.steps(pending) == ["clone:failed"])
+        #expect(sandbox.deployment(pending)["error_message"] == "clone failed: Failed by the sandbox control plane.")
+        let events = sandbox.request(.GET, "/_sandbox/events").json["events"]?.arrayValue ?? []
+        #expect(events.last?["from"] == "pending" && events.last?["to"] == "failed")
     }
 
     @Test func aForcedCompletionRunsTheRemainingStepsAtOnce() throws {
