@@ -97,6 +97,9 @@ struct DeploymentPlan {
         ]
     }
 
+    /// Why a deployment whose job holds no readable plan fails (a hand-edited database).
+    static let unreadable = "The deployment's stored plan (its job's payload) is unreadable."
+
     /// Read back from a job's payload; nil for a payload this module did not write.
     init?(payload: JSONValue) {
         guard let items = payload["steps"]?.arrayValue else { return nil }

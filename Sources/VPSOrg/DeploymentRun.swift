@@ -16,17 +16,31 @@ enum DeploymentRun {
         scheduler.register(JobKind(jobKind, complete: complete, fail: fail))
         scheduler.onTimer(stepTimer) { context, timer in
             guard let jobId = timer.jobId, let position = timer.payload["position"]?.intValue,
-                let job = try context.job(jobId), let plan = DeploymentPlan(payload: job.payload),
-                var deployment = try Deployment.find(jobId: jobId, in: context), !deployment.status.hasEnded
+                let job = try context.job(jobId), var deployment = try Deployment.find(jobId: jobId, in: context),
+                !deployment.status.hasEnded
             else { return }
+            guard let plan = DeploymentPlan(payload: job.payload) else {
+                try context.failJob(jobId, output: DeploymentPlan.unreadable)
+                return
+            }
             // The server must stay up for the whole deployment: stopped or rebooting, the step fails.
-            let server = try? VPSServer.find(.uuid(deployment.serverUUID), in: context)
+            let server = try existingServer(deployment.serverUUID, in: context)
             guard let server, server.status == .active else {
                 let state = server.map { "is \($0.status.rawValue)" } ?? "no longer exists"
                 try context.failJob(jobId, output: "Server \(deployment.serverHostname) \(state).")
                 return
             }
             try advance(&deployment, plan: plan, to: Int(position), in: context)
+        }
+    }
+
+    /// The server, or nil once it is deleted (a config moved to another server keeps its
+    /// deployment under way on the first).
+    private static func existingServer(_ uuid: String, in context: TenantContext) throws -> VPSServer? {
+        do {
+            return try VPSServer.find(.uuid(uuid), in: context)
+        } catch let error as DomainError where error.kind == .notFound {
+            return nil
         }
     }
 
@@ -112,9 +126,10 @@ enum DeploymentRun {
 
     /// The job's finish: the last step ends and the deployment is completed.
     private static func complete(_ context: TenantContext, _ job: JobRecord) throws -> JSONValue {
-        guard var deployment = try Deployment.find(jobId: job.id, in: context), !deployment.status.hasEnded,
-            let plan = DeploymentPlan(payload: job.payload)
+        guard var deployment = try Deployment.find(jobId: job.id, in: context), !deployment.status.hasEnded
         else { return "The deployment was removed with its server." }
+        // Thrown as a refusal, it fails the job, and so the deployment, saying why.
+        guard let plan = DeploymentPlan(payload: job.payload) else { throw DomainError.conflict(DeploymentPlan.unreadable) }
         let previous = try DeploymentLog.all(of: deployment.id, in: context).last?.step ?? "pending"
         try advance(&deployment, plan: plan, to: nil, in: context)
         try end(&deployment, .completed, from: previous, in: context)
@@ -125,13 +140,12 @@ enum DeploymentRun {
     /// A failed job (a forced failure, the server going down, a cancel): the running step
     /// fails (or is cancelled) with the job's output.
     private static func fail(_ context: TenantContext, _ job: JobRecord, _ output: String) throws {
-        guard var deployment = try Deployment.find(jobId: job.id, in: context), let plan = DeploymentPlan(payload: job.payload)
-        else { return }
+        guard var deployment = try Deployment.find(jobId: job.id, in: context) else { return }
         let cancelled = deployment.status == .cancelled
         var logs = try DeploymentLog.all(of: deployment.id, in: context)
         // The state the event feed last showed: the step under way, or pending.
         let previous = deployment.status == .pending ? "pending" : logs.last?.step ?? "pending"
-        if logs.isEmpty, !cancelled, let first = plan.steps.first {
+        if logs.isEmpty, !cancelled, let first = DeploymentPlan(payload: job.payload)?.steps.first {
             // Failed before its first step began: the first step is where it failed.
             let entry = DeploymentLog(
                 position: 0, step: first.name, status: .running, message: first.startMessage, output: "", startedAt: context.now,

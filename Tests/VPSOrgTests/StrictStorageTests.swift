@@ -58,4 +58,16 @@ import Testing
         #expect(configDetail.status == 500)
         #expect(configDetail.json["detail"]?.stringValue?.contains("build_commands") == true)
     }
+
+    @Test func anUnreadablePlanFailsTheDeploymentSayingSo() throws {
+        let sandbox = try TestSandbox()
+        let deployment = sandbox.deploy(sandbox.deployConfig(server: sandbox.activeServer()))
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE jobs SET payload = '{\"steps\": 3}' WHERE kind = 'vpsorg.deployment'")
+        }
+        #expect(sandbox.advance(seconds: 5).status == 200)
+        let failed = sandbox.deployment(deployment)
+        #expect(failed["status"] == "failed")
+        #expect(failed["error_message"] == "The deployment's stored plan (its job's payload) is unreadable.")
+    }
 }
