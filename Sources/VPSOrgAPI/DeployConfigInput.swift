@@ -77,18 +77,16 @@ enum DeployConfigInput {
         }.documented("The uuid (or id) of one of your servers", example: "4f9c2a6e-1b7d-4c3e-9a51-2d8e6f0b7c41")
     }
 
-    /// A create or `PUT` (`complete`: every required field) or a `PATCH` (any of them); the
-    /// server is looked up among the tenant's through `server`.
+    /// A create or `PUT` (the required fields required) or a `PATCH` (`partial`: any field);
+    /// the server is looked up among the tenant's through `server`.
     static func declaration(partial: Bool, server: @escaping @Sendable (String) -> VPSServer?) -> InputDeclaration {
-        let fields: [AnyField] = [
-            AnyField(Self.server(server).presence(partial ? .partial : .required)),
-            AnyField(name.presence(partial ? .partial : .required)), AnyField(appType.presence(partial ? .partial : .required)),
-            AnyField(runtimeVersion.presence(partial ? .partial : .optional)),
-            AnyField(startCommand.presence(partial ? .partial : .optional)),
-            AnyField(buildCommands.presence(partial ? .partial : .optional)), AnyField(domain.presence(partial ? .partial : .optional)),
-            AnyField(port.presence(partial ? .partial : .optional)), AnyField(deployPath.presence(partial ? .partial : .optional)),
-            AnyField(excludePaths.presence(partial ? .partial : .optional)),
-            AnyField(gitRepo.presence(partial ? .partial : .required)), AnyField(gitBranch.presence(partial ? .partial : .optional)),
+        func field<Value>(_ field: Field<Value>, required: Bool = false) -> AnyField {
+            AnyField(field.presence(partial ? .partial : required ? .required : .optional))
+        }
+        let fields = [
+            field(Self.server(server), required: true), field(name, required: true), field(appType, required: true),
+            field(runtimeVersion), field(startCommand), field(buildCommands), field(domain), field(port), field(deployPath),
+            field(excludePaths), field(gitRepo, required: true), field(gitBranch),
         ]
         return InputDeclaration(.django, fields, checks: partial ? [] : [{ values, errors in
             guard let type = values[appType], let problem = startProblem(type, values[startCommand] ?? "") else { return }
