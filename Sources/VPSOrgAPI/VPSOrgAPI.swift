@@ -8,13 +8,18 @@ import VPSOrg
 public enum VPSOrgAPI {
     static let prefix = "/api/v1"
     static let servers = "/servers"
+    static let plans = "/plans"
+    static let locations = "/locations"
+    static let operatingSystems = "/operating-systems"
     /// Every resource the API serves under `prefix`.
-    static let sections = [servers]
+    static let sections = [servers, plans, locations, operatingSystems]
 
     public static func service(model: VPSOrgModel) -> APIService {
         APIService(
             name: "vpsorg", prefix: prefix, sections: sections,
-            routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model), errors: VPSOrgErrors(),
+            routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model) + PlanRoutes.routes(model: model)
+                + LocationRoutes.routes(model: model) + OperatingSystemRoutes.routes(model: model),
+            errors: VPSOrgErrors(),
             documentation: ServiceDocumentation("VPS.org server API", credentials: .bearer))
     }
 }

@@ -34,3 +34,32 @@ extension JSONValue {
     /// The first message of a DRF field error list.
     var firstMessage: String? { arrayValue?.first?.stringValue }
 }
+
+/// The catalogue as the clients read it.
+extension TestSandbox {
+    /// Every page's results of a VPS.org list.
+    func results(_ path: String, token: String? = nil) -> [JSONValue] {
+        request(.GET, path, token: token.map { .some($0) } ?? .none).json["results"]?.arrayValue ?? []
+    }
+
+    /// The uuid of the plan with the documented `id`.
+    func planUUID(_ id: Int) -> String {
+        results("/api/v1/plans/?page_size=100").first { $0["id"] == .int(Int64(id)) }?["uuid"]?.stringValue ?? ""
+    }
+
+    /// The uuid of the OS version the documented `os_id` names.
+    func osVersionUUID(_ id: Int) -> String {
+        results("/api/v1/operating-systems/?page_size=100").flatMap { $0["versions"]?.arrayValue ?? [] }
+            .first { $0["id"] == .int(Int64(id)) }?["uuid"]?.stringValue ?? ""
+    }
+
+    /// `vps_mcp`'s `create_server` body: Starter VPS, Ubuntu 22.04 LTS, Los Angeles.
+    func clientOrder(hostname: String = "my-server") -> JSONValue {
+        ["hostname": .string(hostname), "location": 1, "plan": .string(planUUID(3)), "os_version": .string(osVersionUUID(5))]
+    }
+
+    func balance(token: String? = nil) -> JSONValue {
+        request(.GET, "/_sandbox/tenants", token: token.map { .some($0) } ?? .none).json["tenants"]?.arrayValue?.first?["balance"]
+            ?? .null
+    }
+}
