@@ -116,6 +116,17 @@ extension VPSServer {
             runningSince, updatedAt, context.tenantId, id)
     }
 
+    /// A resize's new plan; the server keeps its own copy of the plan's figures.
+    func savePlan(in context: TenantContext) throws {
+        try context.connection.run(
+            """
+            UPDATE vpsorg_servers SET plan_id = ?, plan_name = ?, plan_vcpus = ?, plan_memory = ?, plan_storage = ?,
+                plan_bandwidth = ?, updated_at = ?
+            WHERE tenant_id = ? AND id = ?
+            """,
+            plan.id, plan.name, plan.vcpus, plan.memory, plan.storage, plan.bandwidth, updatedAt, context.tenantId, id)
+    }
+
     func delete(in context: TenantContext) throws {
         try context.connection.run("DELETE FROM vpsorg_servers WHERE tenant_id = ? AND id = ?", context.tenantId, id)
     }

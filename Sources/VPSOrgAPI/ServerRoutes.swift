@@ -27,7 +27,7 @@ enum ServerRoutes {
                 .tenant { request in created.respond(try model.createServer(try creation.order(request.http), in: request.context)) },
                 input: creation.declaration, answers: [created.documentation]),
             .tenant(.GET, VPSOrgAPI.servers + "/{server_id}", "Server details", answer: .json(presenter.detail)) { request, _ in
-                detail(try model.server(ServerReference(request.parameter("server_id")), in: request.context), request)
+                try detail(model, try model.server(ServerReference(request.parameter("server_id")), in: request.context), request)
             },
             update(model, presenter, complete: true, .PUT, "Update a server (name, hostname, backups_enabled)"),
             update(model, presenter, complete: false, .PATCH, "Update some fields of a server"),
@@ -56,11 +56,13 @@ enum ServerRoutes {
             }, answer: .json(presenter.detail)
         ) { request, input in
             let server = try model.updateServer(ServerReference(request.parameter("server_id")), ServerInput.changes(input), in: request.context)
-            return detail(server, request)
+            return try detail(model, server, request)
         }
     }
 
-    static func detail(_ server: VPSServer, _ request: APIRequest) -> ServerDetail {
-        ServerDetail(server: server, usage: ResourceUsage(of: server, at: request.context.now))
+    static func detail(_ model: VPSOrgModel, _ server: VPSServer, _ request: APIRequest) throws -> ServerDetail {
+        ServerDetail(
+            server: server, usage: ResourceUsage(of: server, at: request.context.now),
+            actions: try model.activeActions(of: server, in: request.context))
     }
 }

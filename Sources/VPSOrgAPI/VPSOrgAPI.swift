@@ -18,7 +18,8 @@ public enum VPSOrgAPI {
         APIService(
             name: "vpsorg", prefix: prefix, sections: sections,
             routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model) + PlanRoutes.routes(model: model)
-                + LocationRoutes.routes(model: model) + OperatingSystemRoutes.routes(model: model),
+                + LocationRoutes.routes(model: model) + OperatingSystemRoutes.routes(model: model)
+                + ServerActionRoutes.routes(model: model) + ServerBackupRoutes.routes(model: model),
             errors: VPSOrgErrors(),
             documentation: ServiceDocumentation("VPS.org server API", credentials: .bearer))
     }

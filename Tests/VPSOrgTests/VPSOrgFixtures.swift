@@ -63,3 +63,30 @@ extension TestSandbox {
             ?? .null
     }
 }
+
+/// The clients' server actions.
+extension TestSandbox {
+    /// Creates a server in the clients' dialect, advances until it is active, and answers its uuid.
+    func activeClientServer(token: String? = nil) -> String {
+        let created = request(.POST, "/api/v1/servers/", token: token.map { .some($0) } ?? .none, json: clientOrder())
+        #expect(created.status == 201, "order failed: \(created.text)")
+        advance(seconds: 300, token: token)
+        return created.json["uuid"]?.stringValue ?? ""
+    }
+
+    /// `POST /servers/{uuid}/{action}/` with a JSON body, or none.
+    func act(_ uuid: String, _ action: String, _ body: JSONValue? = nil, token: String? = nil) -> TestResponse {
+        request(
+            .POST, "/api/v1/servers/\(uuid)/\(action)/", token: token.map { .some($0) } ?? .none, json: body,
+            headers: body == nil ? [("Content-Type", "application/json")] : [])
+    }
+
+    func detail(_ uuid: String, token: String? = nil) -> JSONValue {
+        request(.GET, "/api/v1/servers/\(uuid)/", token: token.map { .some($0) } ?? .none).json
+    }
+
+    /// The tenant's events since the start.
+    func events() -> [JSONValue] {
+        request(.GET, "/_sandbox/events?wait=0").json["events"]?.arrayValue ?? []
+    }
+}
