@@ -3,7 +3,7 @@ import StructuredData
 
 /// One tenant of a scenario: its balance, permissions and clock, then its objects.
 struct TenantScenario {
-    static let fields = ["token", "balance", "permissions", "clock", "vms", "dedicatedServers", "byodOrders", "vpsorgServers"]
+    static let fields = ["token", "balance", "permissions", "clock", "vms", "dedicatedServers", "byodOrders", "vpsorgServers", "vpsorgSshKeys"]
 
     /// The balance while the objects are made (1e12 EUR): no creation path refuses for money.
     static let allowanceCents: Int64 = 100_000_000_000_000
@@ -31,8 +31,9 @@ struct TenantScenario {
         let dedicated = DedicatedScenario(context: context, catalog: loader.reseller.dedicated, report: report)
         try dedicated.applyServers(try node.children("dedicatedServers"))
         try dedicated.applyByodOrders(try node.children("byodOrders"))
-        try VPSOrgScenario(context: context, model: loader.vpsorg, report: report)
-            .apply(try node.children("vpsorgServers"))
+        let vpsorg = VPSOrgScenario(context: context, model: loader.vpsorg, report: report)
+        try vpsorg.applySSHKeys(try node.children("vpsorgSshKeys"))
+        try vpsorg.apply(try node.children("vpsorgServers"))
         try context.setBalance(cents: balance.map { Int64(($0 * 100).rounded()) } ?? before)
 
         return ScenarioTenantOutcome(
@@ -70,9 +71,9 @@ public struct ScenarioTenantOutcome: Sendable {
 }
 
 /// An object a scenario created or kept: its type (`vm`, `dedicatedServer`, `byodOrder`,
-/// `vpsorgServer`), its key within the tenant and its id.
+/// `vpsorgServer`, `vpsorgSshKey`), its key within the tenant and its id.
 public struct ScenarioObject: Sendable {
-    public static let types = ["vm", "dedicatedServer", "byodOrder", "vpsorgServer"]
+    public static let types = ["vm", "dedicatedServer", "byodOrder", "vpsorgServer", "vpsorgSshKey"]
 
     public let type: String
     public let name: String

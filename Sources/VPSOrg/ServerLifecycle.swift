@@ -77,6 +77,7 @@ extension VPSOrgModel {
             sshKeyId: order.sshKeyId, backupsEnabled: order.backupsEnabled, metricsSeed: metricsSeed,
             uptimeMillis: 0, runningSince: nil, createdAt: context.now, updatedAt: context.now)
         try server.insert(in: context)
+        try install(order.sshKeys, on: server, in: context)
         try context.recordTransition(
             resourceType: VPSServer.resourceType, resourceId: server.id, from: nil, to: ServerStatus.provisioning.rawValue)
         try ServerLifecycle.settle(server, to: .active, within: ServerLifecycle.provisioningMillis, in: context)

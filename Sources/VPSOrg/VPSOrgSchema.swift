@@ -88,5 +88,32 @@ enum VPSOrgSchema {
             CREATE UNIQUE INDEX vpsorg_server_backups_by_uuid ON vpsorg_server_backups(tenant_id, uuid);
             CREATE INDEX vpsorg_server_backups_by_server ON vpsorg_server_backups(tenant_id, server_id, kind, id);
             """),
+        // The clients' SSH keys. A server records the keys it was created with as they were then
+        // (name and fingerprint), as authorized_keys keeps a key that is later deleted from the account.
+        Migration(
+            "vpsorg.203-ssh-keys",
+            """
+            CREATE TABLE vpsorg_ssh_keys (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                public_key TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                last_used_at INTEGER
+            );
+            CREATE UNIQUE INDEX vpsorg_ssh_keys_by_uuid ON vpsorg_ssh_keys(tenant_id, uuid);
+            CREATE UNIQUE INDEX vpsorg_ssh_keys_by_fingerprint ON vpsorg_ssh_keys(tenant_id, fingerprint);
+            CREATE TABLE vpsorg_server_ssh_keys (
+                id INTEGER PRIMARY KEY,
+                tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+                server_id INTEGER NOT NULL REFERENCES vpsorg_servers(id) ON DELETE CASCADE,
+                key_uuid TEXT NOT NULL,
+                name TEXT NOT NULL,
+                fingerprint TEXT NOT NULL
+            );
+            CREATE INDEX vpsorg_server_ssh_keys_by_server ON vpsorg_server_ssh_keys(tenant_id, server_id, id);
+            """),
     ]
 }

@@ -47,7 +47,11 @@ enum RelatedField {
 
     /// DRF names the Python type it received.
     static func incorrectType(_ value: JSONValue) -> String {
-        let type = switch value {
+        "Incorrect type. Expected pk value, received \(pythonType(value))."
+    }
+
+    static func pythonType(_ value: JSONValue) -> String {
+        switch value {
         case .null: "NoneType"
         case .bool: "bool"
         case .int: "int"
@@ -56,7 +60,6 @@ enum RelatedField {
         case .array: "list"
         case .object: "dict"
         }
-        return "Incorrect type. Expected pk value, received \(type)."
     }
 
     /// Python's `uuid.UUID(text)` as Django reads it: 32 hex digits, hyphens anywhere, optional

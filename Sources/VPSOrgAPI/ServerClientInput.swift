@@ -19,6 +19,25 @@ extension ServerInput {
         let location: Field<DatacenterLocation>
         let plan: Field<Plan>
         let system: Field<OperatingSystem>
+        /// The keys' uuids, checked for form here; whether the tenant has them, in `order`.
+        static let sshKeys = Field<[String]>(
+            "ssh_keys", schema: .array(.string(format: "uuid")), kind: .array, presence: .optional,
+            rule: "ssh_keys must be a list of SSH key uuids from GET /api/v1/ssh-keys/"
+        ) { value in
+            guard case .array(let items) = value else {
+                return .refused("Expected a list of items but got type \"\(RelatedField.pythonType(value))\".")
+            }
+            var uuids: [String] = []
+            for item in items {
+                guard case .string(let text) = item else { return .refused(RelatedField.incorrectType(item)) }
+                switch RelatedField.read(text, find: { $0 }) {
+                case .value(let uuid): uuids.append(uuid)
+                case .refused(let message): return .refused(message)
+                case .wrongType: return .wrongType
+                }
+            }
+            return .value(uuids)
+        }.documented("SSH keys to install (GET /api/v1/ssh-keys/)")
 
         public init(_ catalog: VPSOrgCatalog) {
             let active = catalog.locations.filter(\.isActive)
@@ -39,16 +58,38 @@ extension ServerInput {
                 [
                     AnyField(ServerInput.anyHostname), AnyField(location), AnyField(plan), AnyField(system),
                     AnyField(ServerInput.name.presence(.optional)), AnyField(ServerInput.backupsEnabled),
+                    AnyField(Self.sshKeys),
                 ])
         }
 
-        public func order(_ input: InputValues) throws -> ServerOrder {
+        /// The order of a body in the clients' dialect: every invalid field named at once, the
+        /// SSH keys looked up in the tenant's account (`findKey`) as DRF's related field does.
+        public func order(_ body: JSONObject, findKey: (String) throws -> SSHKey?) throws -> ServerOrder {
+            var errors = FieldErrors()
+            let input = try errors.reading { try declaration.read(body: body) }
+            var keys: [SSHKey] = []
+            // Only keys of the right form (the declaration named the others); the first unknown
+            // is named, as DRF's ManyRelatedField stops at it.
+            for text in body["ssh_keys"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                guard let uuid = RelatedField.canonicalUUID(text) else { break }
+                guard let key = try findKey(uuid) else {
+                    errors.add("ssh_keys", RelatedField.doesNotExist(text))
+                    break
+                }
+                keys.append(key)
+            }
+            try errors.throwIfAny()
+            guard let input else { throw DomainError(.invalidInput, "Invalid input.") }
+            return try order(input, keys: keys)
+        }
+
+        func order(_ input: InputValues, keys: [SSHKey]) throws -> ServerOrder {
             let hostname = try input.required(ServerInput.anyHostname)
             let name = input[ServerInput.name] ?? String(hostname.split(separator: ".").first ?? Substring(hostname))
             return ServerOrder(
                 name: name, plan: try input.required(plan), operatingSystem: try input.required(system),
                 location: try input.required(location).code, hostname: hostname, sshKeyId: nil,
-                backupsEnabled: input[ServerInput.backupsEnabled] ?? false)
+                backupsEnabled: input[ServerInput.backupsEnabled] ?? false, sshKeys: keys)
         }
     }
 
@@ -79,7 +120,7 @@ extension ServerInput {
                     AnyField(documented.system.presence(.optional)), AnyField(location),
                     AnyField(ServerInput.anyHostname.presence(.optional)), AnyField(documented.sshKey),
                     AnyField(ServerInput.backupsEnabled), AnyField(clients.plan.presence(.optional)),
-                    AnyField(clients.system.presence(.optional)),
+                    AnyField(clients.system.presence(.optional)), AnyField(ClientOrder.sshKeys),
                 ],
                 alternatives: [
                     .init(["name", "hostname"], field: "name", message: "This field is required."),
@@ -89,11 +130,11 @@ extension ServerInput {
         }
 
         /// The order a request's body describes, read in the dialect it speaks.
-        public func order(_ request: HTTPRequest) throws -> ServerOrder {
+        public func order(_ request: HTTPRequest, findKey: (String) throws -> SSHKey?) throws -> ServerOrder {
             guard let body = try? RequestBody.decode(request), Self.speaksClients(body) else {
                 return try documented.order(documented.declaration.read(request))
             }
-            return try clients.order(clients.declaration.read(body: body))
+            return try clients.order(body, findKey: findKey)
         }
 
         static func speaksClients(_ body: JSONObject) -> Bool {

@@ -77,7 +77,10 @@ struct ServerPresenter: Sendable {
                 server(Self.ipv6Address), server(Self.location), .nested("plan", Self.planDetail) { $0.server.plan },
                 server(Self.system), server(Self.backups), .nested("resource_usage", Self.usage) { $0.usage },
                 server(Self.createdAt), server(Self.updatedAt),
-            ] + clients.map(server) + [.nested("actions", ServerActionPresenter.item.list) { $0.actions }])
+            ] + clients.map(server) + [
+                .nested("ssh_keys", SSHKeyPresenter.installed.list) { $0.sshKeys },
+                .nested("actions", ServerActionPresenter.item.list) { $0.actions },
+            ])
         page = PagePresenter.page("VPSOrgServerPage", listItem)
     }
 
@@ -106,9 +109,11 @@ struct ServerPresenter: Sendable {
         ])
 }
 
-/// A server with the usage its metrics show at the tenant's `now`, and its actions in progress.
+/// A server with the usage its metrics show at the tenant's `now`, the SSH keys it was
+/// created with, and its actions in progress.
 struct ServerDetail {
     let server: VPSServer
     let usage: ResourceUsage
+    let sshKeys: [InstalledSSHKey]
     let actions: [ServerAction]
 }

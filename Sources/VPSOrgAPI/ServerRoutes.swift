@@ -24,7 +24,11 @@ enum ServerRoutes {
             // Read by hand: the body's dialect decides which declaration reads it.
             APIRoute(
                 .POST, VPSOrgAPI.servers, "Create a server (the document's body, or the clients' with plan and OS version uuids)",
-                .tenant { request in created.respond(try model.createServer(try creation.order(request.http), in: request.context)) },
+                .tenant { request in
+                    let context = request.context
+                    let order = try creation.order(request.http) { try model.sshKey(uuid: $0, in: context) }
+                    return created.respond(try model.createServer(order, in: context))
+                },
                 input: creation.declaration, answers: [created.documentation]),
             .tenant(.GET, VPSOrgAPI.servers + "/{server_id}", "Server details", answer: .json(presenter.detail)) { request, _ in
                 try detail(model, try model.server(ServerReference(request.parameter("server_id")), in: request.context), request)
@@ -63,6 +67,7 @@ enum ServerRoutes {
     static func detail(_ model: VPSOrgModel, _ server: VPSServer, _ request: APIRequest) throws -> ServerDetail {
         ServerDetail(
             server: server, usage: ResourceUsage(of: server, at: request.context.now),
+            sshKeys: try model.installedSSHKeys(on: server, in: request.context),
             actions: try model.activeActions(of: server, in: request.context))
     }
 }

@@ -11,15 +11,16 @@ public enum VPSOrgAPI {
     static let plans = "/plans"
     static let locations = "/locations"
     static let operatingSystems = "/operating-systems"
+    static let sshKeys = "/ssh-keys"
     /// Every resource the API serves under `prefix`.
-    static let sections = [servers, plans, locations, operatingSystems]
+    static let sections = [servers, plans, locations, operatingSystems, sshKeys]
 
     public static func service(model: VPSOrgModel) -> APIService {
         APIService(
             name: "vpsorg", prefix: prefix, sections: sections,
             routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model) + PlanRoutes.routes(model: model)
                 + LocationRoutes.routes(model: model) + OperatingSystemRoutes.routes(model: model)
-                + ServerActionRoutes.routes(model: model) + ServerBackupRoutes.routes(model: model),
+                + ServerActionRoutes.routes(model: model) + ServerBackupRoutes.routes(model: model) + SSHKeyRoutes.routes(model: model),
             errors: VPSOrgErrors(),
             documentation: ServiceDocumentation("VPS.org server API", credentials: .bearer))
     }

@@ -15,8 +15,9 @@ import Testing
             "id", "name", "hostname", "status", "ip_address", "ipv6_address", "location", "plan", "os",
             "backups_enabled", "resource_usage", "created_at", "updated_at",
             "uuid", "ipv4_addresses", "ipv6_addresses", "location_name", "plan_name", "os_name", "deployed", "username",
-            "actions",
+            "ssh_keys", "actions",
         ])
+        #expect(body["ssh_keys"] == [])
         #expect(body["actions"] == [])
         #expect(body["plan"] == [
             "id": 1, "name": "Standard VPS", "vcpus": 2, "memory": 4096, "storage": 80, "bandwidth": 2048,
