@@ -1,7 +1,6 @@
 import APIKit
 import HTTP1
 import SandboxCore
-import VPSOrg
 
 /// Django REST Framework's `PageNumberPagination` with `page_size` as a query parameter:
 /// `page` is a number or `last`; a page past the end is 404 "Invalid page."; a `page_size`

@@ -12,16 +12,19 @@ public enum VPSOrgAPI {
     static let locations = "/locations"
     static let operatingSystems = "/operating-systems"
     static let sshKeys = "/ssh-keys"
+    static let domains = "/domains"
+    static let dnsZones = "/dns-zones"
+    static let dnsRecords = "/dns-records"
     /// Every resource the API serves under `prefix`.
-    static let sections = [servers, plans, locations, operatingSystems, sshKeys]
+    static let sections = [servers, plans, locations, operatingSystems, sshKeys, domains, dnsZones, dnsRecords]
 
     public static func service(model: VPSOrgModel) -> APIService {
         APIService(
             name: "vpsorg", prefix: prefix, sections: sections,
             routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model) + PlanRoutes.routes(model: model)
                 + LocationRoutes.routes(model: model) + OperatingSystemRoutes.routes(model: model)
-                + ServerActionRoutes.routes(model: model) + ServerBackupRoutes.routes(model: model) + SSHKeyRoutes.routes(model: model),
-            errors: VPSOrgErrors(),
-            documentation: ServiceDocumentation("VPS.org server API", credentials: .bearer))
+                + ServerActionRoutes.routes(model: model) + ServerBackupRoutes.routes(model: model) + SSHKeyRoutes.routes(model: model)
+                + DomainRoutes.routes(model: model) + DNSZoneRoutes.routes(model: model) + DNSRecordRoutes.routes(model: model),
+            errors: VPSOrgErrors(), documentation: ServiceDocumentation("VPS.org API", credentials: .bearer))
     }
 }
