@@ -3,16 +3,13 @@ public struct OperatingSystem: Sendable {
     public let id: Int
     /// The documented name: the family's and the version's ("Ubuntu 22.04 LTS").
     public let name: String
-    /// The clients' name for the version (`os_version` on create).
+    /// The clients' name for the version (`os_version` on create); empty in a server's copy.
     public let uuid: String
-    /// The version alone ("22.04 LTS").
-    public let version: String
 
-    public init(id: Int, name: String, uuid: String = "", version: String = "") {
+    public init(id: Int, name: String, uuid: String = "") {
         self.id = id
         self.name = name
         self.uuid = uuid
-        self.version = version
     }
 }
 
@@ -30,6 +27,6 @@ public struct OperatingSystemFamily: Decodable, Sendable {
 
     /// The family's versions as images.
     public var images: [OperatingSystem] {
-        versions.map { OperatingSystem(id: $0.id, name: "\(name) \($0.name)", uuid: $0.uuid, version: $0.name) }
+        versions.map { OperatingSystem(id: $0.id, name: "\(name) \($0.name)", uuid: $0.uuid) }
     }
 }

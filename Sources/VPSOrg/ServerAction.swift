@@ -62,13 +62,6 @@ public struct ServerAction: Sendable {
         }
     }
 
-    static func find(uuid: String, of serverId: Int, in context: TenantContext) throws -> ServerAction {
-        guard let row = try context.connection.first(
-            select + " WHERE a.tenant_id = ? AND a.server_id = ? AND a.uuid = ?", context.tenantId, serverId, uuid.lowercased())
-        else { throw DomainError.notFound("Not found.") }
-        return try ServerAction(row: row, in: context)
-    }
-
     static func find(id: Int, in context: TenantContext) throws -> ServerAction? {
         try context.connection.first(select + " WHERE a.tenant_id = ? AND a.id = ?", context.tenantId, id)
             .map { try ServerAction(row: $0, in: context) }
