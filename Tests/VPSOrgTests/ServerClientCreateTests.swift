@@ -84,4 +84,13 @@ import Testing
         #expect(stranger.status == 404)
         #expect(stranger.json == ["detail": "Not found."])
     }
+
+    @Test func theJournalHidesTheRootPassword() throws {
+        let sandbox = try TestSandbox()
+        let created = sandbox.request(.POST, "/api/v1/servers/", json: sandbox.clientOrder())
+        let password = try #require(created.json["password"]?.stringValue)
+        let journal = sandbox.request(.GET, "/_sandbox/requests").text
+        #expect(journal.contains("\"password\":\"…\""))
+        #expect(!journal.contains(password))
+    }
 }
