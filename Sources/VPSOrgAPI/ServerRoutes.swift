@@ -41,12 +41,16 @@ enum ServerRoutes {
         ]
     }
 
-    /// What a created server's id is used for.
+    /// What a created server's id is used for, and its uuid by the clients' actions.
     private static let serverLinks: [AnswerLink] = [
-        ("GetServer", HTTPMethod.GET, ""), ("UpdateServer", .PUT, ""), ("ChangeServer", .PATCH, ""), ("DeleteServer", .DELETE, ""),
-        ("StartServer", .POST, "/start"), ("StopServer", .POST, "/stop"), ("RebootServer", .POST, "/reboot"),
-    ].map { name, method, action in
-        AnswerLink(name, method, VPSOrgAPI.prefix + VPSOrgAPI.servers + "/{server_id}" + action, [("server_id", "$response.body#/id")])
+        ("GetServer", HTTPMethod.GET, "", "id"), ("UpdateServer", .PUT, "", "id"), ("ChangeServer", .PATCH, "", "id"),
+        ("DeleteServer", .DELETE, "", "id"), ("StartServer", .POST, "/start", "id"), ("StopServer", .POST, "/stop", "id"),
+        ("RebootServer", .POST, "/reboot", "id"), ("PowerServer", .POST, "/power", "uuid"), ("BackUpServer", .POST, "/backup", "uuid"),
+        ("SnapshotServer", .POST, "/snapshot", "uuid"), ("ResizeServer", .POST, "/resize", "uuid"),
+        ("ListServerActions", .GET, "/actions", "uuid"),
+    ].map { name, method, action, key in
+        AnswerLink(
+            name, method, VPSOrgAPI.prefix + VPSOrgAPI.servers + "/{server_id}" + action, [("server_id", "$response.body#/\(key)")])
     }
 
     /// An unknown server is a 404 before the body is judged, as in DRF's `get_object()`.
