@@ -4,9 +4,10 @@ import StructuredData
 import VPSOrg
 import VPSOrgAPI
 
-/// A scenario's VPS.org servers, ordered through `POST /api/v1/servers/`'s own path (same
-/// field names), then brought to their declared status; each with its `deployConfigs`, read
-/// as `POST /api/v1/deploy-configs/` reads them, and their `env`.
+/// A scenario's VPS.org SSH keys and servers, made through `POST /api/v1/ssh-keys/`'s and
+/// `POST /api/v1/servers/`'s own paths (same field names), the servers then brought to their
+/// declared status; each server with its `deployConfigs`, read as `POST /api/v1/deploy-configs/`
+/// reads them, and their `env`.
 struct VPSOrgScenario {
     enum Status: String, CaseIterable { case provisioning, active, stopped }
 
@@ -72,6 +73,26 @@ struct VPSOrgScenario {
                 try model.setEnvironment(of: created.uuid, variables, in: context)
             }
             report.created("vpsorgDeployConfig", key, id: created.id)
+        }
+    }
+
+    /// SSH keys, added through `POST /api/v1/ssh-keys/`'s declaration; a key whose name the
+    /// tenant has already is kept.
+    func applySSHKeys(_ keys: [ScenarioNode]) throws {
+        try ScenarioReport.requireUnique(keys, key: "name")
+        let fields = SSHKeyInput.create.fields.map(\.name)
+        for key in keys {
+            try key.allowOnly(fields)
+            let name = try key.string("name", required: true)!
+            if let existing = try model.sshKey(named: name, in: context) {
+                report.kept("vpsorgSshKey", name, id: existing.id)
+                continue
+            }
+            let added = try key.applying {
+                let sent = try SSHKeyInput.key(try SSHKeyInput.create.read(body: key.fields(fields)))
+                return try model.addSSHKey(name: sent.name, key: sent.key, in: context)
+            }
+            report.created("vpsorgSshKey", name, id: added.id)
         }
     }
 

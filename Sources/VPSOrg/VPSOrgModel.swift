@@ -17,6 +17,9 @@ public struct VPSOrgModel: SandboxModule {
 
     public func register(in scheduler: Scheduler) {
         ServerLifecycle.register(in: scheduler, catalog: catalog)
+        ServerPower.register(in: scheduler)
+        ServerResize.register(in: scheduler, catalog: catalog)
+        ServerBackups.register(in: scheduler)
         DomainExpiry.register(in: scheduler)
         DeploymentRun.register(in: scheduler)
     }
