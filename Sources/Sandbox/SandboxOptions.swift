@@ -28,7 +28,7 @@ public struct SandboxOptions: Sendable {
     public var publicHosts: [String] = []
     public var journalSize = 10_000
     public var quiet = false
-    /// A scenario file, or a folder of them, applied at start (README "Scenarios").
+    /// A scenario file, or a folder of them, applied at start (docs/scenarios.md).
     public var scenarioPath: String?
     /// Real seconds a console URL's ticket is valid (`SANDBOX_CONSOLE_TICKET_SECONDS`; a value
     /// outside 0 < x <= 3600 is ignored, like the variable's absence).
@@ -73,7 +73,7 @@ public struct SandboxOptions: Sendable {
         Flag(name: "--db", variable: "SANDBOX_DB", value: "PATH", help: "SQLite file, or :memory: (default .sandbox/state.sqlite)") {
             $0.databasePath = $1
         },
-        Flag(name: "--seed-data", variable: "SANDBOX_SEED_DATA", value: "DIR", help: "fixture folder (default ./seed-data)") {
+        Flag(name: "--seed-data", variable: "SANDBOX_SEED_DATA", value: "DIR", help: "fixture folder (default ./seed-data, else the one beside the binary)") {
             $0.seedDataPath = $1
         },
         Flag(name: "--clock", variable: "SANDBOX_CLOCK", value: "MODE", help: "new tenants' clock: realtime or manual (default realtime)") {
@@ -219,10 +219,27 @@ public struct SandboxOptions: Sendable {
         }
     }
 
-    /// `./seed-data` when it exists, else the copy beside the sources (for `swift run` elsewhere).
+    /// `./seed-data` when it exists; else the one beside the executable (a release archive
+    /// unpacked anywhere, the binary run from elsewhere or through a symbolic link); else the
+    /// copy beside the sources (for `swift run` elsewhere).
     static func defaultSeedDataPath() -> String {
         if FileManager.default.fileExists(atPath: "seed-data/tokens.json") { return "seed-data" }
+        if let folder = executableFolder() {
+            let besideExecutable = folder.appendingPathComponent("seed-data")
+            if FileManager.default.fileExists(atPath: besideExecutable.appendingPathComponent("tokens.json").path) {
+                return besideExecutable.path
+            }
+        }
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         return sources.deletingLastPathComponent().appendingPathComponent("seed-data").path
+    }
+
+    /// The folder of the running binary with symbolic links resolved: Linux names it in
+    /// /proc/self/exe; elsewhere Foundation's answer (argv[0]-based) has to do.
+    private static func executableFolder() -> URL? {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path).deletingLastPathComponent()
+        }
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
     }
 }

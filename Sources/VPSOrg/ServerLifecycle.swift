@@ -68,21 +68,24 @@ extension VPSOrgModel {
     /// addresses 2-5 minutes later on the tenant's clock.
     public func createServer(_ order: ServerOrder, in context: TenantContext) throws -> VPSServer {
         try context.charge(euros: order.plan.price)
+        let metricsSeed = context.random.next()
         let server = VPSServer(
-            id: try context.nextID("vpsorg_server", first: 12345), name: order.name,
+            id: try context.nextID("vpsorg_server", first: 12345), uuid: VPSServer.uuid(metricsSeed: metricsSeed),
+            name: order.name,
             hostname: order.hostname ?? order.name, status: .provisioning, ipAddress: nil, ipv6Address: nil,
             location: order.location, plan: order.plan, operatingSystem: order.operatingSystem,
-            sshKeyId: order.sshKeyId, backupsEnabled: order.backupsEnabled, metricsSeed: context.random.next(),
+            sshKeyId: order.sshKeyId, backupsEnabled: order.backupsEnabled, metricsSeed: metricsSeed,
             uptimeMillis: 0, runningSince: nil, createdAt: context.now, updatedAt: context.now)
         try server.insert(in: context)
+        try install(order.sshKeys, on: server, in: context)
         try context.recordTransition(
             resourceType: VPSServer.resourceType, resourceId: server.id, from: nil, to: ServerStatus.provisioning.rawValue)
         try ServerLifecycle.settle(server, to: .active, within: ServerLifecycle.provisioningMillis, in: context)
         return server
     }
 
-    public func updateServer(_ id: Int, _ changes: ServerChanges, in context: TenantContext) throws -> VPSServer {
-        var server = try VPSServer.find(id, in: context)
+    public func updateServer(_ reference: ServerReference, _ changes: ServerChanges, in context: TenantContext) throws -> VPSServer {
+        var server = try VPSServer.find(reference, in: context)
         if let name = changes.name { server.name = name }
         if let hostname = changes.hostname { server.hostname = hostname }
         if let backups = changes.backupsEnabled { server.backupsEnabled = backups }
@@ -91,59 +94,42 @@ extension VPSOrgModel {
         return server
     }
 
-    /// Deletes at once, in any state; pending transitions are dropped.
-    public func deleteServer(_ id: Int, in context: TenantContext) throws {
+    /// Deletes at once, in any state; pending transitions are dropped, actions in progress fail.
+    public func deleteServer(_ reference: ServerReference, in context: TenantContext) throws {
+        let id = try VPSServer.find(reference, in: context).id
+        try context.cancelJobs(resourceType: VPSServer.resourceType, resourceId: id, reason: "The server was deleted.")
+        // As the failed actions left it.
         let server = try VPSServer.find(id, in: context)
-        try context.cancelTimers(resourceType: VPSServer.resourceType, resourceId: id)
+        try context.cancelTimers(resourceType: VPSServer.resourceType, resourceId: server.id)
         try server.delete(in: context)
         try context.recordTransition(
-            resourceType: VPSServer.resourceType, resourceId: id, from: server.status.rawValue, to: "deleted")
+            resourceType: VPSServer.resourceType, resourceId: server.id, from: server.status.rawValue, to: "deleted")
     }
 
     /// Powers on a stopped server.
-    public func startServer(_ id: Int, in context: TenantContext) throws -> VPSServer {
-        var server = try VPSServer.find(id, in: context)
-        switch server.status {
-        case .stopped: break
-        case .active, .starting, .rebooting: throw refusal("Server is already running.")
-        case .stopping: throw refusal("Server is stopping; start it once it is stopped.")
-        case .provisioning, .suspended: throw refusal(Self.unavailable(server.status))
-        }
-        try ServerLifecycle.move(&server, to: .starting, in: context)
-        try ServerLifecycle.settle(server, to: .active, within: ServerLifecycle.powerActionMillis, in: context)
-        return server
+    public func startServer(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        try documentedPower(.start, reference, in: context)
     }
 
     /// Shuts a running server down; also interrupts a start or reboot in progress.
-    public func stopServer(_ id: Int, in context: TenantContext) throws -> VPSServer {
-        var server = try VPSServer.find(id, in: context)
-        switch server.status {
-        case .active, .starting, .rebooting: break
-        case .stopped: throw refusal("Server is already stopped.")
-        case .stopping: throw refusal("Server is already stopping.")
-        case .provisioning, .suspended: throw refusal(Self.unavailable(server.status))
-        }
-        try context.cancelTimers(resourceType: VPSServer.resourceType, resourceId: id)
-        try ServerLifecycle.move(&server, to: .stopping, in: context)
-        try ServerLifecycle.settle(server, to: .stopped, within: ServerLifecycle.powerActionMillis, in: context)
-        return server
+    public func stopServer(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        try documentedPower(.stop, reference, in: context)
     }
 
     /// Restarts an active server.
-    public func rebootServer(_ id: Int, in context: TenantContext) throws -> VPSServer {
-        var server = try VPSServer.find(id, in: context)
-        switch server.status {
-        case .active: break
-        case .provisioning, .suspended: throw refusal(Self.unavailable(server.status))
-        default: throw refusal("Server is not active.")
-        }
-        try ServerLifecycle.move(&server, to: .rebooting, in: context)
-        try ServerLifecycle.settle(server, to: .active, within: ServerLifecycle.powerActionMillis, in: context)
-        return server
+    public func rebootServer(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        try documentedPower(.restart, reference, in: context)
     }
 
-    private static func unavailable(_ status: ServerStatus) -> String {
-        status == .provisioning ? "Server is still being provisioned." : "Server is suspended."
+    /// The document's power endpoints: refused with 400 as the document says, and ended by a
+    /// settle timer rather than a job (their answers and timing are as they always were).
+    private func documentedPower(_ action: PowerAction, _ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        var server = try VPSServer.find(reference, in: context)
+        if let reason = action.refusal(server.status) { throw refusal(reason) }
+        if action == .stop { try ServerPower.interrupt(server, by: action, in: context) }
+        try ServerLifecycle.move(&server, to: action.during, in: context)
+        try ServerLifecycle.settle(server, to: action.result, within: ServerLifecycle.powerActionMillis, in: context)
+        return server
     }
 
     /// A 400 with a `detail` reason rather than field errors.
