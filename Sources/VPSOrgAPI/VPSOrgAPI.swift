@@ -2,13 +2,18 @@ import APIKit
 import HTTP1
 import VPSOrg
 
-/// The VPS.org server API under `/api/v1/servers`.
+/// The VPS.org API under `/api/v1`: the documented servers, and the resources VPS.org's own
+/// clients call beside them. It shares `/api/v1` with the reseller API, so it owns only its
+/// sections, and answers unknown paths under them in DRF's format.
 public enum VPSOrgAPI {
-    static let prefix = "/api/v1/servers"
+    static let prefix = "/api/v1"
+    static let servers = "/servers"
+    /// Every resource the API serves under `prefix`.
+    static let sections = [servers]
 
     public static func service(model: VPSOrgModel) -> APIService {
         APIService(
-            name: "vpsorg", prefix: prefix,
+            name: "vpsorg", prefix: prefix, sections: sections,
             routes: ServerRoutes.routes(model: model) + PowerRoutes.routes(model: model), errors: VPSOrgErrors(),
             documentation: ServiceDocumentation("VPS.org server API", credentials: .bearer))
     }
