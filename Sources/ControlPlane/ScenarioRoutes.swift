@@ -9,7 +9,7 @@ enum ScenarioRoutes {
     /// The scenario format, documented in the README; the loader checks every field of it and
     /// names the JSON path of whatever it refuses.
     static let scenario = Schema.document(
-        "A scenario document, format version 1: version, description, and tenants with their balance, permissions, clock, vms, dedicatedServers, byodOrders and vpsorgServers (README: Scenarios)")
+        "A scenario document, format version 1: version, description, and tenants with their balance, permissions, clock, vms, dedicatedServers, byodOrders, vpsorgServers, vpsorgDomains and vpsorgDnsZones (README: Scenarios; docs/vps-org-domains-dns.md)")
 
     static func routes(loader: ScenarioLoader) -> [APIRoute] {
         [

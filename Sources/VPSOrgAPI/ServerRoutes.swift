@@ -15,7 +15,7 @@ enum ServerRoutes {
                 let filter = ServerInput.filter(input)
                 let context = request.context
                 let page = try PageRequest(
-                    page: input[ServerInput.page], size: input[ServerInput.pageSize], count: model.countServers(filter, in: context))
+                    page: input[PageInput.page], size: input[PageInput.pageSize], count: model.countServers(filter, in: context))
                 let servers = try model.servers(filter, offset: page.offset, limit: page.size, in: context)
                 return page.page(servers, request: request.http)
             },
