@@ -7,7 +7,7 @@ extension DashboardPage {
     const cards = new Map();
     const KINDS = {
       virtual_server: "VM", dedicated_server: "Dedicated", vpsorg_server: "VPS.org",
-      vpsorg_domain: "Domain", vpsorg_dns_zone: "DNS zone",
+      vpsorg_domain: "Domain", vpsorg_dns_zone: "DNS zone", vpsorg_deploy_config: "Deploy config",
     };
     const ADVANCES = [[60, "+1 min"], [600, "+10 min"], [3600, "+1 h"], [86400, "+1 day"]];
 

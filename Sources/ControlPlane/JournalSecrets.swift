@@ -8,8 +8,12 @@ import StructuredData
 /// A name is secret when it contains `password`, `secret`, `token`, `authorization` or
 /// `api_key` (any case; for form fields the whole name, so `server[root_password]` counts).
 /// Tokens keep their scheme and first four characters (`Bearer abcd…`), enough to tell
-/// tenants apart; passwords and secrets show as `…`.
+/// tenants apart; passwords and secrets show as `…`. Environment variables (VPS.org's
+/// `{"vars": {NAME: value}}`) keep their names and lose every value, whatever the name.
 enum JournalSecrets {
+    /// Members whose object holds private values under any name.
+    static let privateMaps: Set<String> = ["vars"]
+
     static func isSecret(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return ["password", "secret", "token", "authorization", "api_key", "apikey", "api-key"].contains {
@@ -41,6 +45,9 @@ enum JournalSecrets {
             return .array(items.map(maskJSON))
         case .object(let object):
             return .object(JSONObject(object.entries.map { entry in
+                if privateMaps.contains(entry.key), let map = entry.value.objectValue {
+                    return (entry.key, .object(JSONObject(map.entries.map { ($0.key, .string("…")) })))
+                }
                 guard isSecret(entry.key) else { return (entry.key, maskJSON(entry.value)) }
                 return (entry.key, .string(mask(entry.value.stringValue ?? "", name: entry.key)))
             }))

@@ -9,7 +9,7 @@ enum ScenarioRoutes {
     /// The scenario format, documented in docs/scenarios.md; the loader checks every field of it and
     /// names the JSON path of whatever it refuses.
     static let scenario = Schema.document(
-        "A scenario document, format version 1: version, description, and tenants with their balance, permissions, clock, vms, dedicatedServers, byodOrders, vpsorgServers, vpsorgDomains and vpsorgDnsZones (docs/scenarios.md; docs/vps-org-domains-dns.md)")
+        "A scenario document, format version 1: version, description, and tenants with their balance, permissions, clock, vms, dedicatedServers, byodOrders, vpsorgServers, vpsorgSshKeys, vpsorgDomains and vpsorgDnsZones (docs/scenarios.md; docs/vps-org-servers.md; docs/vps-org-domains-dns.md)")
 
     static func routes(loader: ScenarioLoader) -> [APIRoute] {
         [

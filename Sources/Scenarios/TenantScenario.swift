@@ -4,8 +4,8 @@ import StructuredData
 /// One tenant of a scenario: its balance, permissions and clock, then its objects.
 struct TenantScenario {
     static let fields = [
-        "token", "balance", "permissions", "clock", "vms", "dedicatedServers", "byodOrders", "vpsorgServers", "vpsorgDomains",
-        "vpsorgDnsZones",
+        "token", "balance", "permissions", "clock", "vms", "dedicatedServers", "byodOrders", "vpsorgServers", "vpsorgSshKeys",
+        "vpsorgDomains", "vpsorgDnsZones",
     ]
 
     /// The balance while the objects are made (1e12 EUR): no creation path refuses for money.
@@ -34,8 +34,9 @@ struct TenantScenario {
         let dedicated = DedicatedScenario(context: context, catalog: loader.reseller.dedicated, report: report)
         try dedicated.applyServers(try node.children("dedicatedServers"))
         try dedicated.applyByodOrders(try node.children("byodOrders"))
-        try VPSOrgScenario(context: context, model: loader.vpsorg, report: report)
-            .apply(try node.children("vpsorgServers"))
+        let vpsorg = VPSOrgScenario(context: context, model: loader.vpsorg, report: report)
+        try vpsorg.applySSHKeys(try node.children("vpsorgSshKeys"))
+        try vpsorg.apply(try node.children("vpsorgServers"))
         let domains = VPSOrgDomainScenario(context: context, model: loader.vpsorg, report: report)
         try domains.applyDomains(try node.children("vpsorgDomains"))
         try domains.applyZones(try node.children("vpsorgDnsZones"))
@@ -76,9 +77,13 @@ public struct ScenarioTenantOutcome: Sendable {
 }
 
 /// An object a scenario created or kept: its type (`vm`, `dedicatedServer`, `byodOrder`,
-/// `vpsorgServer`, `vpsorgDomain`, `vpsorgDnsZone`), its key within the tenant and its id.
+/// `vpsorgServer`, `vpsorgSshKey`, `vpsorgDomain`, `vpsorgDnsZone`, `vpsorgDeployConfig` keyed `server/config`),
+/// its key within the tenant and its id.
 public struct ScenarioObject: Sendable {
-    public static let types = ["vm", "dedicatedServer", "byodOrder", "vpsorgServer", "vpsorgDomain", "vpsorgDnsZone"]
+    public static let types = [
+        "vm", "dedicatedServer", "byodOrder", "vpsorgServer", "vpsorgSshKey", "vpsorgDomain", "vpsorgDnsZone",
+        "vpsorgDeployConfig",
+    ]
 
     public let type: String
     public let name: String

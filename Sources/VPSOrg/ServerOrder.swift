@@ -7,11 +7,14 @@ public struct ServerOrder: Sendable {
     public let hostname: String?
     public let sshKeyId: Int?
     public let backupsEnabled: Bool
+    /// The clients' `ssh_keys`, to install.
+    public let sshKeys: [SSHKey]
 
     public init(
         name: String, plan: Plan, operatingSystem: OperatingSystem, location: String, hostname: String?, sshKeyId: Int?,
-        backupsEnabled: Bool
+        backupsEnabled: Bool, sshKeys: [SSHKey] = []
     ) {
+        self.sshKeys = sshKeys
         self.name = name
         self.plan = plan
         self.operatingSystem = operatingSystem

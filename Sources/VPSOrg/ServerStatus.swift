@@ -1,7 +1,7 @@
 /// The states of a VPS.org server. `starting`, `stopping` and `rebooting` last seconds on
-/// the tenant's clock; `provisioning` minutes.
+/// the tenant's clock; `provisioning` and `resizing` (the clients' resize action) minutes.
 public enum ServerStatus: String, Sendable, CaseIterable {
-    case provisioning, active, starting, stopping, stopped, rebooting, suspended
+    case provisioning, active, starting, stopping, stopped, rebooting, suspended, resizing
 
     /// A `status` filter value: the English states, and the German words the document
     /// lists for the filter (aktiv, gestoppt, angehalten).

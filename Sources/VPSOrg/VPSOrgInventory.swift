@@ -1,6 +1,6 @@
 import SandboxCore
 
-/// The tenant's VPS.org servers, domains and DNS zones as the dashboard lists them.
+/// The tenant's VPS.org servers, domains, DNS zones and deploy configs as the dashboard lists them.
 extension VPSOrgModel {
     public func inventory(in context: TenantContext) throws -> [InventoryItem] {
         let servers = try servers(ServerFilter(), offset: 0, limit: Int(Int32.max), in: context).map { server in
@@ -20,6 +20,6 @@ extension VPSOrgModel {
                 api: "vpsorg", resourceType: DNSZone.resourceType, id: zone.id, name: zone.domain, state: "active", ips: [],
                 detail: zone.recordCount == 1 ? "1 record" : "\(zone.recordCount) records")
         }
-        return servers + domains + zones
+        return servers + domains + zones + (try deployInventory(in: context))
     }
 }

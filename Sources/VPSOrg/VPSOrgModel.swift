@@ -13,10 +13,14 @@ public struct VPSOrgModel: SandboxModule {
         registry = try DomainRegistry(seeds: seeds)
     }
 
-    public var migrations: [Migration] { VPSOrgSchema.migrations + DomainSchema.migrations }
+    public var migrations: [Migration] { VPSOrgSchema.migrations + DomainSchema.migrations + DeploySchema.migrations }
 
     public func register(in scheduler: Scheduler) {
         ServerLifecycle.register(in: scheduler, catalog: catalog)
+        ServerPower.register(in: scheduler)
+        ServerResize.register(in: scheduler, catalog: catalog)
+        ServerBackups.register(in: scheduler)
         DomainExpiry.register(in: scheduler)
+        DeploymentRun.register(in: scheduler)
     }
 }

@@ -14,7 +14,7 @@ public struct VPSServer: Sendable {
     public var ipAddress: String?
     public var ipv6Address: String?
     public let location: String
-    public let plan: Plan
+    public var plan: Plan
     public let operatingSystem: OperatingSystem
     public var sshKeyId: Int?
     public var backupsEnabled: Bool
@@ -32,6 +32,16 @@ public struct VPSServer: Sendable {
         var random = SeededRandom(state: metricsSeed ^ 0x7575_6964_7575_6964)
         return random.uuid()
     }
+
+    /// The root password the create answer shows once. Derived from the metrics seed like the
+    /// uuid, so it costs no draw of the tenant's generator and is never stored.
+    public var rootPassword: String {
+        var random = SeededRandom(state: metricsSeed ^ 0x726F_6F74_7077_6421)
+        return random.password(length: 16)
+    }
+
+    /// Whether provisioning has finished: the clients' `deployed`.
+    public var isDeployed: Bool { ipAddress != nil }
 
     /// Powered-on milliseconds up to `now`.
     func uptime(at now: Int64) -> Int64 {
@@ -104,6 +114,17 @@ extension VPSServer {
             """,
             name, hostname, status.rawValue, ipAddress, ipv6Address, sshKeyId, backupsEnabled, uptimeMillis,
             runningSince, updatedAt, context.tenantId, id)
+    }
+
+    /// A resize's new plan; the server keeps its own copy of the plan's figures.
+    func savePlan(in context: TenantContext) throws {
+        try context.connection.run(
+            """
+            UPDATE vpsorg_servers SET plan_id = ?, plan_name = ?, plan_vcpus = ?, plan_memory = ?, plan_storage = ?,
+                plan_bandwidth = ?, updated_at = ?
+            WHERE tenant_id = ? AND id = ?
+            """,
+            plan.id, plan.name, plan.vcpus, plan.memory, plan.storage, plan.bandwidth, updatedAt, context.tenantId, id)
     }
 
     func delete(in context: TenantContext) throws {

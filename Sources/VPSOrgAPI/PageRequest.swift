@@ -1,3 +1,4 @@
+import APIKit
 import HTTP1
 import SandboxCore
 
@@ -24,6 +25,12 @@ struct PageRequest {
     }
 
     var offset: Int { (page - 1) * size }
+
+    /// The page of a list held whole (a catalogue).
+    static func page<Item>(of items: [Item], _ input: InputValues, request: HTTPRequest) throws -> Page<Item> {
+        let asked = try PageRequest(page: input[PageInput.page], size: input[PageInput.pageSize], count: items.count)
+        return asked.page(Array(items.dropFirst(asked.offset).prefix(asked.size)), request: request)
+    }
 
     /// The page with absolute links built like DRF's: the request's URL with `page`
     /// replaced (or removed for the first page), keys sorted.

@@ -23,10 +23,10 @@ public enum ServerInput {
     /// `POST /api/v1/servers/`: the catalogue's plans, images and locations are the allowed values.
     public struct Order: Sendable {
         public let declaration: InputDeclaration
-        private let plan: Field<Plan>
-        private let system: Field<OperatingSystem>
-        private let location: Field<String>
-        private let sshKey: Field<Int>
+        let plan: Field<Plan>
+        let system: Field<OperatingSystem>
+        let location: Field<String>
+        let sshKey: Field<Int>
 
         public init(_ catalog: VPSOrgCatalog) {
             let plans = catalog.plans.map(\.id)

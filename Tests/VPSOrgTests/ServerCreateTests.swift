@@ -11,7 +11,12 @@ import Testing
         #expect(body.keys == [
             "id", "name", "hostname", "status", "ip_address", "location", "plan", "os", "backups_enabled",
             "created_at", "updated_at", "message",
+            "uuid", "ipv4_addresses", "ipv6_addresses", "location_name", "plan_name", "os_name", "deployed", "username",
+            "password",
         ])
+        #expect(body["ipv4_addresses"] == [])
+        #expect(body["deployed"] == false)
+        #expect(body["password"]?.stringValue?.count == 16)
         #expect(body["id"] == 12345)
         #expect(body["name"] == "web-server-02")
         #expect(body["hostname"] == "web02.example.com")

@@ -14,10 +14,23 @@ import Testing
         #expect(body.keys == [
             "id", "name", "hostname", "status", "ip_address", "ipv6_address", "location", "plan", "os",
             "backups_enabled", "resource_usage", "created_at", "updated_at",
+            "uuid", "ipv4_addresses", "ipv6_addresses", "location_name", "plan_name", "os_name", "deployed", "username",
+            "ssh_keys", "actions",
         ])
+        #expect(body["ssh_keys"] == [])
+        #expect(body["actions"] == [])
         #expect(body["plan"] == [
             "id": 1, "name": "Standard VPS", "vcpus": 2, "memory": 4096, "storage": 80, "bandwidth": 2048,
+            "ram": 4, "ram_unit": "GB", "cpu": 2, "disk_space": 80,
         ])
+        #expect(body["ipv4_addresses"] == .array([body["ip_address"] ?? .null]))
+        #expect(body["ipv6_addresses"] == .array([body["ipv6_address"] ?? .null]))
+        #expect(body["location_name"] == "Los Angeles, US")
+        #expect(body["plan_name"] == "Standard VPS")
+        #expect(body["os_name"] == "Ubuntu 22.04 LTS")
+        #expect(body["deployed"] == true)
+        #expect(body["username"] == "root")
+        #expect(body["password"] == nil)
         let usage = try #require(body["resource_usage"]?.objectValue)
         #expect(usage.keys == ["cpu_percent", "memory_used", "disk_used", "bandwidth_used"])
         let cpu = try #require(usage["cpu_percent"]?.doubleValue)

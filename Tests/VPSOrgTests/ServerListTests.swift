@@ -17,7 +17,9 @@ import Testing
         let item = try #require(sandbox.request(.GET, "/api/v1/servers").json["results"]?.arrayValue?.first?.objectValue)
         #expect(item.keys == [
             "id", "name", "hostname", "status", "ip_address", "location", "plan", "os", "created_at", "updated_at",
+            "uuid", "ipv4_addresses", "ipv6_addresses", "location_name", "plan_name", "os_name", "deployed", "username",
         ])
+        #expect(item["password"] == nil)
         #expect(item["plan"]?.objectValue?.keys == ["id", "name", "vcpus", "memory", "storage"])
         #expect(item["status"] == "active")
     }

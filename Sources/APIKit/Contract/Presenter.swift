@@ -116,6 +116,12 @@ public struct PresentedProperty<Subject>: Sendable {
         PresentedProperty(name, .boolean) { .bool(value($0)) }
     }
 
+    /// The same property of a value that holds the subject (a server inside its detail).
+    public func of<Whole>(_ part: @escaping @Sendable (Whole) -> Subject) -> PresentedProperty<Whole> {
+        let value = self.value
+        return PresentedProperty<Whole>(name: name, schema: schema, required: required) { value(part($0)) }
+    }
+
     init(name: String, schema: Schema, required: Bool, value: @escaping @Sendable (Subject) -> JSONValue?) {
         self.name = name
         self.schema = schema
