@@ -1,6 +1,6 @@
-import ControlPlane
 import Foundation
 import HTTP1
+import SandboxCore
 import StructuredData
 
 /// One line per request on stderr: method, path, status, milliseconds, tenant.

@@ -65,6 +65,7 @@ do {
     fail("\(error)")
 }
 
+for line in server.application.runtime.recoveries { FileHandle.standardOutput.write(Data("\(line)\n".utf8)) }
 for line in server.application.scenarioLog { FileHandle.standardOutput.write(Data("\(line)\n".utf8)) }
 let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
 // Unbuffered, so scripts that wait for this line see it at once.

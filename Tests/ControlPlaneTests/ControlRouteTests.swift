@@ -1,4 +1,4 @@
-import ControlPlane
+import SandboxCore
 import SandboxTesting
 import StructuredData
 import Testing

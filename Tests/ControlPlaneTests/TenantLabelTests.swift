@@ -1,4 +1,4 @@
-import ControlPlane
+import SandboxCore
 import Testing
 
 /// The label that stands for a tenant in the journal, the dashboard and the access log.
