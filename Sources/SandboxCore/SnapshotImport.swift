@@ -24,10 +24,6 @@ extension SandboxRuntime {
             token: token, SnapshotStaging.read(body, migrations: migrations, path: newStagingPath(), whole: false))
     }
 
-    public func importState(token: String, body: [UInt8]) throws {
-        try body.withUnsafeBufferPointer { try importState(token: token, body: $0) }
-    }
-
     /// Replaces the world of `token`'s tenant with the document's single tenant.
     public func importState(token: String, document: JSONValue) throws {
         try importStaged(
@@ -90,6 +86,9 @@ extension SandboxRuntime {
                 anchorReal: realTimeMillis())
             tenant.randomState = staged.randomState
             try TenantTable.save(tenant, in: connection)
+            // The history is the snapshot's now: pruned from its start on the snapshot's clock,
+            // not from a mark on the replaced world's (which may lie ahead of it).
+            try connection.run("UPDATE tenants SET history_pruned_at = 0, events_dropped_through = 0 WHERE id = ?", tenantId)
             try SnapshotDocument.checkReferences(connection, tables: staging.tables.filter(\.refersOutside).map(\.name))
             try operation.end(in: connection)
             return tenant
