@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers, lowest first; the compiler enforces the arrows (see README "Design").
+// Layers, lowest first; the compiler enforces the arrows (see docs/design.md).
 let package = Package(
     name: "HostingSandbox",
     platforms: [.macOS(.v13)],

@@ -16,4 +16,7 @@ public struct APIRequest {
     }
 
     public func intParameter(_ name: String) -> Int { parameters.int(name) }
+
+    /// A path parameter as it was sent; the router matched it, so it is there.
+    public func parameter(_ name: String) -> String { parameters[name] ?? "" }
 }

@@ -5,7 +5,10 @@ import SandboxCore
 /// A class: it is looked up and passed along on every request, and a reference is one retain.
 public final class APIService: Sendable {
     public let name: String
+    /// What every route's pattern is relative to.
     public let prefix: String
+    /// The paths under `prefix` that the service owns; empty: all of them.
+    public let sections: [String]
     public let routes: [APIRoute]
     public let errors: any ErrorFormat
     /// What the OpenAPI document says of the service as a whole.
@@ -16,10 +19,12 @@ public final class APIService: Sendable {
     let documentRouter: Router<Bool>
 
     public init(
-        name: String, prefix: String, routes: [APIRoute], errors: any ErrorFormat, documentation: ServiceDocumentation
+        name: String, prefix: String, sections: [String] = [], routes: [APIRoute], errors: any ErrorFormat,
+        documentation: ServiceDocumentation
     ) {
         self.name = name
         self.prefix = prefix
+        self.sections = sections
         self.routes = routes
         self.errors = errors
         self.documentation = documentation
@@ -40,12 +45,19 @@ public final class APIService: Sendable {
         return true
     }
 
-    /// Whether `path` lies under this service's prefix (`/api/v1/servers` owns `/api/v1/servers/12`).
+    /// Whether `path` lies under this service's prefix (`/api/v1` owns `/api/v1/job/12`), and
+    /// under one of its sections if it names any (`/servers` of `/api/v1` owns `/api/v1/servers/12`).
     public func owns(_ path: Substring) -> Bool {
-        // Byte-wise and without building `prefix + "/"`: this runs for every service on every request.
-        guard path.utf8.starts(with: prefix.utf8) else { return false }
-        let rest = path.utf8.dropFirst(prefix.utf8.count)
-        return rest.isEmpty || rest.first == UInt8(ascii: "/")
+        guard let rest = Self.remainder(of: path.utf8[...], under: prefix) else { return false }
+        return sections.isEmpty || sections.contains { Self.remainder(of: rest, under: $0) != nil }
+    }
+
+    /// What follows `head` in `path` if `head` is a whole leading part of it. Byte-wise and
+    /// without building `head + "/"`: this runs for every service on every request.
+    private static func remainder(of path: Substring.UTF8View.SubSequence, under head: String) -> Substring.UTF8View.SubSequence? {
+        guard path.starts(with: head.utf8) else { return nil }
+        let rest = path.dropFirst(head.utf8.count)
+        return rest.isEmpty || rest.first == UInt8(ascii: "/") ? rest : nil
     }
 }
 

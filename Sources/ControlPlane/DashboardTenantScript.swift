@@ -5,7 +5,10 @@ extension DashboardPage {
     // Tenant cards: built once per tenant (so a half-typed form survives), their tables filled
     // again on every refresh.
     const cards = new Map();
-    const KINDS = { virtual_server: "VM", dedicated_server: "Dedicated", vpsorg_server: "VPS.org" };
+    const KINDS = {
+      virtual_server: "VM", dedicated_server: "Dedicated", vpsorg_server: "VPS.org",
+      vpsorg_domain: "Domain", vpsorg_dns_zone: "DNS zone",
+    };
     const ADVANCES = [[60, "+1 min"], [600, "+10 min"], [3600, "+1 h"], [86400, "+1 day"]];
 
     function table(headings, rows, emptyText) {

@@ -8,7 +8,7 @@ enum ScenarioPresenter {
         "SandboxScenarioObject",
         [
             PresentedProperty("type", .choice(ScenarioObject.types)) { .string($0.type) },
-            .string("name", Schema.text.described("The object's key: a hostname, or a VPS.org server's name")) { $0.name },
+            .string("name", Schema.text.described("The object's key: a hostname, a VPS.org server's name, a domain name or a DNS zone's domain")) { $0.name },
             .int("id", .id) { $0.id },
         ])
 

@@ -4,12 +4,12 @@ import SandboxCore
 import Scenarios
 import StructuredData
 
-/// `POST /_sandbox/scenarios`: applies a scenario document (README "Scenarios") at run time.
+/// `POST /_sandbox/scenarios`: applies a scenario document (docs/scenarios.md) at run time.
 enum ScenarioRoutes {
-    /// The scenario format, documented in the README; the loader checks every field of it and
+    /// The scenario format, documented in docs/scenarios.md; the loader checks every field of it and
     /// names the JSON path of whatever it refuses.
     static let scenario = Schema.document(
-        "A scenario document, format version 1: version, description, and tenants with their balance, permissions, clock, vms, dedicatedServers, byodOrders and vpsorgServers (README: Scenarios)")
+        "A scenario document, format version 1: version, description, and tenants with their balance, permissions, clock, vms, dedicatedServers, byodOrders, vpsorgServers, vpsorgDomains and vpsorgDnsZones (docs/scenarios.md; docs/vps-org-domains-dns.md)")
 
     static func routes(loader: ScenarioLoader) -> [APIRoute] {
         [

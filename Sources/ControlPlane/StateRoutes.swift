@@ -6,10 +6,10 @@ import StructuredData
 
 /// `GET/PUT /_sandbox/state`: one JSON snapshot of a tenant's world (or everything).
 enum StateRoutes {
-    /// The snapshot format, documented in the README rather than here: its tables follow the
+    /// The snapshot format, documented in docs/snapshots.md rather than here: its tables follow the
     /// database schema, which changes with every migration.
     static let snapshot = Schema.document(
-        "A hosting-sandbox-snapshot document: format, version, migrations, the tenant(s) with their clocks, ID sequences and every row of every tenant table (README: Snapshots, Snapshot compatibility)")
+        "A hosting-sandbox-snapshot document: format, version, migrations, the tenant(s) with their clocks, ID sequences and every row of every tenant table (docs/snapshots.md)")
 
     static let importInput = InputDeclaration(.laravel, [AnyField(ControlScope.all)], document: snapshot)
 

@@ -15,7 +15,7 @@ import VPSOrgAPI
 /// and the control plane, and turns each HTTP request into a response. The same value
 /// serves `main` and the tests.
 public final class SandboxApplication: @unchecked Sendable {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     public let options: SandboxOptions
     public let runtime: SandboxRuntime

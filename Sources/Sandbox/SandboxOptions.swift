@@ -30,7 +30,7 @@ public struct SandboxOptions: Sendable {
     public var publicHosts: [String] = []
     public var journalSize = 10_000
     public var quiet = false
-    /// A scenario file, or a folder of them, applied at start (README "Scenarios").
+    /// A scenario file, or a folder of them, applied at start (docs/scenarios.md).
     public var scenarioPath: String?
     /// Real seconds a console URL's ticket is valid (`SANDBOX_CONSOLE_TICKET_SECONDS`; a value
     /// outside 0 < x <= 3600 is ignored, like the variable's absence).

@@ -12,7 +12,7 @@ enum StateCommands {
         },
         .init(
             words: ["scenario", "load"], usage: "scenario load PATH",
-            help: "Apply a scenario file, or every *.json of a folder in name order, each in one transaction (README \"Scenarios\").\nStops at the first refused file; its message names the file, the JSON path and the rule."
+            help: "Apply a scenario file, or every *.json of a folder in name order, each in one transaction (docs/scenarios.md).\nStops at the first refused file; its message names the file, the JSON path and the rule."
         ) { run in
             for file in try scenarioFiles(try run.argument("PATH")) {
                 do {

@@ -41,6 +41,18 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return String((0..<length).map { _ in digits[int(in: 0...15)] })
     }
 
+    /// A random (version 4) UUID in lower case, as the APIs write them.
+    public mutating func uuid() -> String {
+        let high = next(), low = next()
+        let version = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x4000
+        let variant = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        let digits = String(version, radix: 16).zeroPadded(to: 16) + String(variant, radix: 16).zeroPadded(to: 16)
+        let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+            String(digits.dropFirst(range.lowerBound).prefix(range.count))
+        }
+        return parts.joined(separator: "-")
+    }
+
     /// A locally administered unicast MAC address.
     public mutating func macAddress() -> String {
         var bytes = (0..<6).map { _ in UInt8(int(in: 0...255)) }

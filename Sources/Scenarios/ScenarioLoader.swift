@@ -3,7 +3,7 @@ import SandboxCore
 import StructuredData
 import VPSOrg
 
-/// Applies scenario documents (see README "Scenarios"): a world described at the level of
+/// Applies scenario documents (see docs/scenarios.md): a world described at the level of
 /// the domain (tenants, VMs, dedicated servers, VPS.org servers) and built through the
 /// models' own creation paths, so every object is real: addresses, passwords, jobs, timers.
 /// A document is one transaction over all its tenants, and idempotent: objects are known by

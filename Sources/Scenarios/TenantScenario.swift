@@ -3,7 +3,10 @@ import StructuredData
 
 /// One tenant of a scenario: its balance, permissions and clock, then its objects.
 struct TenantScenario {
-    static let fields = ["token", "balance", "permissions", "clock", "vms", "dedicatedServers", "byodOrders", "vpsorgServers"]
+    static let fields = [
+        "token", "balance", "permissions", "clock", "vms", "dedicatedServers", "byodOrders", "vpsorgServers", "vpsorgDomains",
+        "vpsorgDnsZones",
+    ]
 
     /// The balance while the objects are made (1e12 EUR): no creation path refuses for money.
     static let allowanceCents: Int64 = 100_000_000_000_000
@@ -33,6 +36,9 @@ struct TenantScenario {
         try dedicated.applyByodOrders(try node.children("byodOrders"))
         try VPSOrgScenario(context: context, model: loader.vpsorg, report: report)
             .apply(try node.children("vpsorgServers"))
+        let domains = VPSOrgDomainScenario(context: context, model: loader.vpsorg, report: report)
+        try domains.applyDomains(try node.children("vpsorgDomains"))
+        try domains.applyZones(try node.children("vpsorgDnsZones"))
         try context.setBalance(cents: balance.map { Int64(($0 * 100).rounded()) } ?? before)
 
         return ScenarioTenantOutcome(
@@ -70,9 +76,9 @@ public struct ScenarioTenantOutcome: Sendable {
 }
 
 /// An object a scenario created or kept: its type (`vm`, `dedicatedServer`, `byodOrder`,
-/// `vpsorgServer`), its key within the tenant and its id.
+/// `vpsorgServer`, `vpsorgDomain`, `vpsorgDnsZone`), its key within the tenant and its id.
 public struct ScenarioObject: Sendable {
-    public static let types = ["vm", "dedicatedServer", "byodOrder", "vpsorgServer"]
+    public static let types = ["vm", "dedicatedServer", "byodOrder", "vpsorgServer", "vpsorgDomain", "vpsorgDnsZone"]
 
     public let type: String
     public let name: String

@@ -40,7 +40,7 @@ struct VPSOrgScenario {
             }
             if status != .provisioning { try settle(created.id) }
             if status == .stopped {
-                _ = try server.applying { try model.stopServer(created.id, in: context) }
+                _ = try server.applying { try model.stopServer(.id(created.id), in: context) }
                 try settle(created.id)
             }
             report.created("vpsorgServer", name, id: created.id)

@@ -68,11 +68,13 @@ extension VPSOrgModel {
     /// addresses 2-5 minutes later on the tenant's clock.
     public func createServer(_ order: ServerOrder, in context: TenantContext) throws -> VPSServer {
         try context.charge(euros: order.plan.price)
+        let metricsSeed = context.random.next()
         let server = VPSServer(
-            id: try context.nextID("vpsorg_server", first: 12345), name: order.name,
+            id: try context.nextID("vpsorg_server", first: 12345), uuid: VPSServer.uuid(metricsSeed: metricsSeed),
+            name: order.name,
             hostname: order.hostname ?? order.name, status: .provisioning, ipAddress: nil, ipv6Address: nil,
             location: order.location, plan: order.plan, operatingSystem: order.operatingSystem,
-            sshKeyId: order.sshKeyId, backupsEnabled: order.backupsEnabled, metricsSeed: context.random.next(),
+            sshKeyId: order.sshKeyId, backupsEnabled: order.backupsEnabled, metricsSeed: metricsSeed,
             uptimeMillis: 0, runningSince: nil, createdAt: context.now, updatedAt: context.now)
         try server.insert(in: context)
         try context.recordTransition(
@@ -81,8 +83,8 @@ extension VPSOrgModel {
         return server
     }
 
-    public func updateServer(_ id: Int, _ changes: ServerChanges, in context: TenantContext) throws -> VPSServer {
-        var server = try VPSServer.find(id, in: context)
+    public func updateServer(_ reference: ServerReference, _ changes: ServerChanges, in context: TenantContext) throws -> VPSServer {
+        var server = try VPSServer.find(reference, in: context)
         if let name = changes.name { server.name = name }
         if let hostname = changes.hostname { server.hostname = hostname }
         if let backups = changes.backupsEnabled { server.backupsEnabled = backups }
@@ -92,17 +94,17 @@ extension VPSOrgModel {
     }
 
     /// Deletes at once, in any state; pending transitions are dropped.
-    public func deleteServer(_ id: Int, in context: TenantContext) throws {
-        let server = try VPSServer.find(id, in: context)
-        try context.cancelTimers(resourceType: VPSServer.resourceType, resourceId: id)
+    public func deleteServer(_ reference: ServerReference, in context: TenantContext) throws {
+        let server = try VPSServer.find(reference, in: context)
+        try context.cancelTimers(resourceType: VPSServer.resourceType, resourceId: server.id)
         try server.delete(in: context)
         try context.recordTransition(
-            resourceType: VPSServer.resourceType, resourceId: id, from: server.status.rawValue, to: "deleted")
+            resourceType: VPSServer.resourceType, resourceId: server.id, from: server.status.rawValue, to: "deleted")
     }
 
     /// Powers on a stopped server.
-    public func startServer(_ id: Int, in context: TenantContext) throws -> VPSServer {
-        var server = try VPSServer.find(id, in: context)
+    public func startServer(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        var server = try VPSServer.find(reference, in: context)
         switch server.status {
         case .stopped: break
         case .active, .starting, .rebooting: throw refusal("Server is already running.")
@@ -115,23 +117,23 @@ extension VPSOrgModel {
     }
 
     /// Shuts a running server down; also interrupts a start or reboot in progress.
-    public func stopServer(_ id: Int, in context: TenantContext) throws -> VPSServer {
-        var server = try VPSServer.find(id, in: context)
+    public func stopServer(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        var server = try VPSServer.find(reference, in: context)
         switch server.status {
         case .active, .starting, .rebooting: break
         case .stopped: throw refusal("Server is already stopped.")
         case .stopping: throw refusal("Server is already stopping.")
         case .provisioning, .suspended: throw refusal(Self.unavailable(server.status))
         }
-        try context.cancelTimers(resourceType: VPSServer.resourceType, resourceId: id)
+        try context.cancelTimers(resourceType: VPSServer.resourceType, resourceId: server.id)
         try ServerLifecycle.move(&server, to: .stopping, in: context)
         try ServerLifecycle.settle(server, to: .stopped, within: ServerLifecycle.powerActionMillis, in: context)
         return server
     }
 
     /// Restarts an active server.
-    public func rebootServer(_ id: Int, in context: TenantContext) throws -> VPSServer {
-        var server = try VPSServer.find(id, in: context)
+    public func rebootServer(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        var server = try VPSServer.find(reference, in: context)
         switch server.status {
         case .active: break
         case .provisioning, .suspended: throw refusal(Self.unavailable(server.status))

@@ -34,5 +34,18 @@ enum VPSOrgSchema {
             );
             CREATE INDEX vpsorg_servers_by_tenant ON vpsorg_servers(tenant_id, id);
             """),
+        // VPS.org's clients name servers by uuid. Servers made before get one derived from
+        // their tenant and id: stable, unique within the tenant, and the same for a snapshot
+        // of that time brought forward.
+        Migration(
+            "vpsorg.002-server-uuids",
+            """
+            ALTER TABLE vpsorg_servers ADD COLUMN uuid TEXT NOT NULL DEFAULT '';
+            UPDATE vpsorg_servers SET uuid = printf('%08x-%04x-4%03x-%04x-%012x',
+                (id * 2654435761 + tenant_id * 97) % 4294967296, (id * 40503 + tenant_id) % 65536,
+                (id * 7919 + tenant_id * 31) % 4096, 32768 + (id * 104729 + tenant_id) % 16384,
+                (id * 1000003 + tenant_id * 8191) % 281474976710656);
+            CREATE UNIQUE INDEX vpsorg_servers_by_uuid ON vpsorg_servers(tenant_id, uuid);
+            """),
     ]
 }

@@ -6,6 +6,8 @@ public struct VPSServer: Sendable {
     public static let resourceType = "vpsorg_server"
 
     public let id: Int
+    /// The clients' name for the server (`/servers/{uuid}/`), fixed at creation.
+    public let uuid: String
     public var name: String
     public var hostname: String
     public var status: ServerStatus
@@ -24,6 +26,13 @@ public struct VPSServer: Sendable {
     public let createdAt: Int64
     public var updatedAt: Int64
 
+    /// Drawn from the server's own metrics seed rather than the tenant's generator, so that
+    /// adding it moved none of the IDs, passwords and addresses a `--seed` run gave before.
+    static func uuid(metricsSeed: UInt64) -> String {
+        var random = SeededRandom(state: metricsSeed ^ 0x7575_6964_7575_6964)
+        return random.uuid()
+    }
+
     /// Powered-on milliseconds up to `now`.
     func uptime(at now: Int64) -> Int64 {
         uptimeMillis + (runningSince.map { max(0, now - $0) } ?? 0)
@@ -34,6 +43,7 @@ public struct VPSServer: Sendable {
 extension VPSServer {
     init(row: Row) throws {
         id = try row.int("id")
+        uuid = try row.string("uuid")
         name = try row.string("name")
         hostname = try row.string("hostname")
         // Only this module writes the column; an unreadable value would be a hand-edited database.
@@ -56,21 +66,30 @@ extension VPSServer {
     }
 
     static func find(_ id: Int, in context: TenantContext) throws -> VPSServer {
-        guard let row = try context.connection.first(
-            "SELECT * FROM vpsorg_servers WHERE tenant_id = ? AND id = ?", context.tenantId, id)
-        else { throw DomainError.notFound("Not found.") }
+        try find(.id(id), in: context)
+    }
+
+    static func find(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        let row = switch reference {
+        case .id(let id):
+            try context.connection.first("SELECT * FROM vpsorg_servers WHERE tenant_id = ? AND id = ?", context.tenantId, id)
+        case .uuid(let uuid):
+            try context.connection.first(
+                "SELECT * FROM vpsorg_servers WHERE tenant_id = ? AND uuid = ?", context.tenantId, uuid)
+        }
+        guard let row else { throw DomainError.notFound("Not found.") }
         return try VPSServer(row: row)
     }
 
     func insert(in context: TenantContext) throws {
         try context.connection.run(
             """
-            INSERT INTO vpsorg_servers (id, tenant_id, name, hostname, status, ip_address, ipv6_address, location,
+            INSERT INTO vpsorg_servers (id, uuid, tenant_id, name, hostname, status, ip_address, ipv6_address, location,
                 plan_id, plan_name, plan_vcpus, plan_memory, plan_storage, plan_bandwidth, os_id, os_name,
                 ssh_key_id, backups_enabled, metrics_seed, uptime_ms, running_since, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            id, context.tenantId, name, hostname, status.rawValue, ipAddress, ipv6Address, location,
+            id, uuid, context.tenantId, name, hostname, status.rawValue, ipAddress, ipv6Address, location,
             plan.id, plan.name, plan.vcpus, plan.memory, plan.storage, plan.bandwidth,
             operatingSystem.id, operatingSystem.name, sshKeyId, backupsEnabled, Int64(bitPattern: metricsSeed),
             uptimeMillis, runningSince, createdAt, updatedAt)
@@ -104,8 +123,8 @@ public struct ServerFilter: Sendable {
 }
 
 extension VPSOrgModel {
-    public func server(_ id: Int, in context: TenantContext) throws -> VPSServer {
-        try VPSServer.find(id, in: context)
+    public func server(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer {
+        try VPSServer.find(reference, in: context)
     }
 
     /// The tenant's oldest server called `name`, if any (scenarios know servers by name).

@@ -1,6 +1,5 @@
 import HTTP1
 import SandboxCore
-import VPSOrg
 
 /// Django REST Framework's `PageNumberPagination` with `page_size` as a query parameter:
 /// `page` is a number or `last`; a page past the end is 404 "Invalid page."; a `page_size`
@@ -28,8 +27,8 @@ struct PageRequest {
 
     /// The page with absolute links built like DRF's: the request's URL with `page`
     /// replaced (or removed for the first page), keys sorted.
-    func page(_ results: [VPSServer], request: HTTPRequest) -> ServerPage {
-        ServerPage(
+    func page<Item>(_ results: [Item], request: HTTPRequest) -> Page<Item> {
+        Page(
             count: count, next: page * size < count ? link(request, page: page + 1) : nil,
             previous: page > 1 ? link(request, page: page - 1) : nil, results: results)
     }

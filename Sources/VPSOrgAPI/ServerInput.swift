@@ -85,17 +85,8 @@ public enum ServerInput {
             ?? .refused("Select a valid choice. \(text) is not one of the available choices.")
     }
     static let locationFilter = Field<String>.string("location", .optional).inQuery
-    static let page = Field<String>(
-        "page", in: .query, schema: .oneOf([.string(pattern: "^[0-9]+$"), .constant("last")]), kind: .string, presence: .optional,
-        rule: "page must be a page number or last"
-    ) { value in LenientValue.string(value).map { .value($0) } ?? .wrongType }
-    static let pageSize = Field<String>(
-        "page_size", in: .query, schema: .string(pattern: "^[0-9]+$"), kind: .string, presence: .optional,
-        rule: "page_size: servers per page, at most \(PageRequest.maximumSize); anything else gives \(PageRequest.defaultSize)"
-    ) { value in LenientValue.string(value).map { .value($0) } ?? .wrongType }
-
     static let list = InputDeclaration(
-        .django, [AnyField(status), AnyField(locationFilter), AnyField(page), AnyField(pageSize)])
+        .django, [AnyField(status), AnyField(locationFilter), AnyField(PageInput.page), AnyField(PageInput.pageSize)])
 
     static func filter(_ input: InputValues) -> ServerFilter {
         ServerFilter(status: input[status], location: input[locationFilter])

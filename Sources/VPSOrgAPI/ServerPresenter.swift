@@ -80,21 +80,5 @@ enum ServerPresenter {
             .nested("server", Presenter<VPSServer>.object("VPSOrgServerState", [id, name, state])) { $0.server },
         ])
 
-    /// DRF's page: `{"count", "next", "previous", "results"}`.
-    static let page = Presenter<ServerPage>.object(
-        "VPSOrgServerPage",
-        [
-            .int("count", .integer(minimum: 0)) { $0.count },
-            PresentedProperty("next", Schema.string(format: "uri").orNull) { $0.next.map { .string($0) } ?? .null },
-            PresentedProperty("previous", Schema.string(format: "uri").orNull) { $0.previous.map { .string($0) } ?? .null },
-            .nested("results", listItem.list) { $0.results },
-        ])
-}
-
-/// One page of the server list, its links already built.
-struct ServerPage {
-    let count: Int
-    let next: String?
-    let previous: String?
-    let results: [VPSServer]
+    static let page = PagePresenter.page("VPSOrgServerPage", listItem)
 }

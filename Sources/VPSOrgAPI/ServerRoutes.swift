@@ -9,30 +9,30 @@ enum ServerRoutes {
         let order = ServerInput.Order(model.catalog)
         return [
             .tenant(
-                .GET, "", "List servers (filters status, location; page, page_size)", input: ServerInput.list,
+                .GET, VPSOrgAPI.servers, "List servers (filters status, location; page, page_size)", input: ServerInput.list,
                 answer: .json(ServerPresenter.page)
             ) { request, input in
                 let filter = ServerInput.filter(input)
                 let context = request.context
                 let page = try PageRequest(
-                    page: input[ServerInput.page], size: input[ServerInput.pageSize], count: model.countServers(filter, in: context))
+                    page: input[PageInput.page], size: input[PageInput.pageSize], count: model.countServers(filter, in: context))
                 let servers = try model.servers(filter, offset: page.offset, limit: page.size, in: context)
                 return page.page(servers, request: request.http)
             },
             .tenant(
-                .POST, "", "Create a server", input: order.declaration,
+                .POST, VPSOrgAPI.servers, "Create a server", input: order.declaration,
                 answer: .json(ServerPresenter.created, status: .created, "Created; provisioning takes minutes")
                     .linking(serverLinks)
             ) { request, input in
                 try model.createServer(try order.order(input), in: request.context)
             },
-            .tenant(.GET, "/{server_id:int}", "Server details", answer: .json(ServerPresenter.detail)) { request, _ in
-                detail(try model.server(request.intParameter("server_id"), in: request.context), request)
+            .tenant(.GET, VPSOrgAPI.servers + "/{server_id}", "Server details", answer: .json(ServerPresenter.detail)) { request, _ in
+                detail(try model.server(ServerReference(request.parameter("server_id")), in: request.context), request)
             },
             update(model, complete: true, .PUT, "Update a server (name, hostname, backups_enabled)"),
             update(model, complete: false, .PATCH, "Update some fields of a server"),
-            .tenant(.DELETE, "/{server_id:int}", "Delete a server", answer: .empty()) { request, _ in
-                try model.deleteServer(request.intParameter("server_id"), in: request.context)
+            .tenant(.DELETE, VPSOrgAPI.servers + "/{server_id}", "Delete a server", answer: .empty()) { request, _ in
+                try model.deleteServer(ServerReference(request.parameter("server_id")), in: request.context)
             },
         ]
     }
@@ -42,18 +42,18 @@ enum ServerRoutes {
         ("GetServer", HTTPMethod.GET, ""), ("UpdateServer", .PUT, ""), ("ChangeServer", .PATCH, ""), ("DeleteServer", .DELETE, ""),
         ("StartServer", .POST, "/start"), ("StopServer", .POST, "/stop"), ("RebootServer", .POST, "/reboot"),
     ].map { name, method, action in
-        AnswerLink(name, method, VPSOrgAPI.prefix + "/{server_id:int}" + action, [("server_id", "$response.body#/id")])
+        AnswerLink(name, method, VPSOrgAPI.prefix + VPSOrgAPI.servers + "/{server_id}" + action, [("server_id", "$response.body#/id")])
     }
 
     /// An unknown server is a 404 before the body is judged, as in DRF's `get_object()`.
     private static func update(_ model: VPSOrgModel, complete: Bool, _ method: HTTPMethod, _ summary: String) -> APIRoute {
         let declaration = ServerInput.changes(complete: complete)
         return .tenant(
-            method, "/{server_id:int}", summary, input: declaration, before: { request in
-                _ = try model.server(request.intParameter("server_id"), in: request.context)
+            method, VPSOrgAPI.servers + "/{server_id}", summary, input: declaration, before: { request in
+                _ = try model.server(ServerReference(request.parameter("server_id")), in: request.context)
             }, answer: .json(ServerPresenter.detail)
         ) { request, input in
-            let server = try model.updateServer(request.intParameter("server_id"), ServerInput.changes(input), in: request.context)
+            let server = try model.updateServer(ServerReference(request.parameter("server_id")), ServerInput.changes(input), in: request.context)
             return detail(server, request)
         }
     }

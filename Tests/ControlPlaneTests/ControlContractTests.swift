@@ -74,7 +74,7 @@ import Testing
         #expect(all?["schema"]?["type"] == "boolean")
         #expect(all?["required"] == false)
         let snapshot = paths?["/_sandbox/state"]?["put"]?["requestBody"]?["content"]?["application/json"]?["schema"]
-        #expect(snapshot?["description"]?.stringValue?.contains("Snapshot compatibility") == true)
+        #expect(snapshot?["description"]?.stringValue?.contains("docs/snapshots.md") == true)
         let export = paths?["/_sandbox/state"]?["get"]?["responses"]?["200"]?["content"]?["application/json"]?["schema"]
         #expect(export?["type"] == "object")
         #expect(paths?["/_sandbox/scenarios"]?["post"]?["requestBody"]?["required"] == true)

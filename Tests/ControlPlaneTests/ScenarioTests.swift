@@ -3,7 +3,7 @@ import SandboxTesting
 import StructuredData
 import Testing
 
-/// Scenarios (README "Scenarios"): the shipped examples, idempotence, refusals, start-up loading.
+/// Scenarios (docs/scenarios.md): the shipped examples, idempotence, refusals, start-up loading.
 @Suite struct ScenarioTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenarios")

@@ -16,4 +16,27 @@ import Testing
         let detail = response.json["detail"]?.stringValue ?? ""
         #expect(detail.contains("vpsorg_servers.status holds 'melted'"), "\(detail)")
     }
+
+    @Test func anUnknownRecordTypeIsA500NamingIt() throws {
+        let sandbox = try TestSandbox()
+        let zone = sandbox.createZone()
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE vpsorg_dns_records SET record_type = 'SPF'")
+        }
+        let response = sandbox.request(.GET, "/api/v1/dns-zones/\(zone)/")
+        #expect(response.status == 500)
+        let detail = response.json["detail"]?.stringValue ?? ""
+        #expect(detail.contains("record_type holds 'SPF'"), "\(detail)")
+    }
+
+    @Test func aMissingDomainValueIsA500NamingIt() throws {
+        let sandbox = try TestSandbox()
+        let domain = sandbox.registerDomain()
+        try sandbox.application.runtime.database.write {
+            try $0.run("UPDATE vpsorg_domains SET whois_privacy = 'yes'")
+        }
+        let response = sandbox.request(.GET, "/api/v1/domains/\(domain)/")
+        #expect(response.status == 500)
+        #expect(response.json["detail"]?.stringValue?.contains("whois_privacy") == true, "\(response.text)")
+    }
 }
