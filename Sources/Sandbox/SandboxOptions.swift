@@ -13,6 +13,8 @@ public struct SandboxOptions: Sendable {
     public var seed: UInt64?
     public var strictTokens = false
     public var maxBodyBytes = 1024 * 1024
+    /// The limit of a snapshot or scenario upload, which goes to a file, not memory.
+    public var maxSnapshotBytes = 1 << 30
     public var maxConnections = 1024
     public var headerTimeout: Double = 10
     public var idleTimeout: Double = 30
@@ -73,7 +75,7 @@ public struct SandboxOptions: Sendable {
         Flag(name: "--db", variable: "SANDBOX_DB", value: "PATH", help: "SQLite file, or :memory: (default .sandbox/state.sqlite)") {
             $0.databasePath = $1
         },
-        Flag(name: "--seed-data", variable: "SANDBOX_SEED_DATA", value: "DIR", help: "fixture folder (default ./seed-data)") {
+        Flag(name: "--seed-data", variable: "SANDBOX_SEED_DATA", value: "DIR", help: "fixture folder (default ./seed-data, else the one beside the binary)") {
             $0.seedDataPath = $1
         },
         Flag(name: "--clock", variable: "SANDBOX_CLOCK", value: "MODE", help: "new tenants' clock: realtime or manual (default realtime)") {
@@ -93,6 +95,12 @@ public struct SandboxOptions: Sendable {
         },
         Flag(name: "--max-body", variable: "SANDBOX_MAX_BODY", value: "BYTES", help: "largest request body (default 1048576)") {
             $0.maxBodyBytes = try integer($1, 0...(1 << 30))
+        },
+        Flag(
+            name: "--max-snapshot", variable: "SANDBOX_MAX_SNAPSHOT", value: "BYTES",
+            help: "largest snapshot or scenario upload, kept on disk while read (default 1073741824)"
+        ) {
+            $0.maxSnapshotBytes = try integer($1, 0...(1 << 40))
         },
         Flag(name: "--max-connections", variable: "SANDBOX_MAX_CONNECTIONS", value: "N", help: "open connections before 503 (default 1024)") {
             $0.maxConnections = try integer($1, 1...100_000)
@@ -219,10 +227,27 @@ public struct SandboxOptions: Sendable {
         }
     }
 
-    /// `./seed-data` when it exists, else the copy beside the sources (for `swift run` elsewhere).
+    /// `./seed-data` when it exists; else the one beside the executable (a release archive
+    /// unpacked anywhere, the binary run from elsewhere or through a symbolic link); else the
+    /// copy beside the sources (for `swift run` elsewhere).
     static func defaultSeedDataPath() -> String {
         if FileManager.default.fileExists(atPath: "seed-data/tokens.json") { return "seed-data" }
+        if let folder = executableFolder() {
+            let besideExecutable = folder.appendingPathComponent("seed-data")
+            if FileManager.default.fileExists(atPath: besideExecutable.appendingPathComponent("tokens.json").path) {
+                return besideExecutable.path
+            }
+        }
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         return sources.deletingLastPathComponent().appendingPathComponent("seed-data").path
+    }
+
+    /// The folder of the running binary with symbolic links resolved: Linux names it in
+    /// /proc/self/exe; elsewhere Foundation's answer (argv[0]-based) has to do.
+    private static func executableFolder() -> URL? {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path).deletingLastPathComponent()
+        }
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
     }
 }
