@@ -19,6 +19,8 @@ public final class SandboxApplication: @unchecked Sendable {
 
     public let options: SandboxOptions
     public let runtime: SandboxRuntime
+    /// The reseller world, for tests that replace its wall clock (console tickets).
+    public let reseller: ResellerModel
     public let services: [APIService]
     public let faults: FaultRules
     public let journal: RequestJournal
@@ -42,7 +44,7 @@ public final class SandboxApplication: @unchecked Sendable {
         configuration.backgroundInterval = options.backgroundInterval
         configuration.retentionDays = options.retentionDays
         configuration.tenantIdleDays = options.tenantIdleDays
-        let reseller = try ResellerModel(seeds: seeds, consoleTicketSeconds: options.consoleTicketSeconds)
+        reseller = try ResellerModel(seeds: seeds, consoleTicketSeconds: options.consoleTicketSeconds)
         let vpsorg = try VPSOrgModel(seeds: seeds)
         let database = try options.openDatabase()
         runtime = try SandboxRuntime(database: database, configuration: configuration, modules: [reseller, vpsorg])

@@ -113,7 +113,13 @@ extension SandboxRuntime {
                 try operation.begin(in: context.connection)
                 return operation
             }
-            let moved = try clock(token: token)
+            let moved: (clock: SandboxClock, now: Int64)
+            do { moved = try clock(token: token) } catch {
+                // A catch-up that fails (a corrupt row, too much due work) is the caller's answer,
+                // and is tried again at the tenant's next request: no intent is left for the next start.
+                try database.write { try operation.end(in: $0) }
+                throw error
+            }
             try database.write { try operation.end(in: $0) }
             return moved
         }

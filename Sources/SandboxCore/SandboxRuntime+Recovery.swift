@@ -13,11 +13,16 @@ extension SandboxRuntime {
             do {
                 try finish(operation)
                 lines.append("recovered: \(operation) was interrupted by a crash; completed now")
-            } catch {
-                // Only a staged snapshot that is gone or unreadable gets here: the tenant's world
-                // is emptied rather than left half-imported.
+            } catch let unreadable as StagingUnreadable {
+                // The import cannot go on without its staged snapshot: rather than leave the
+                // tenant half-imported, its world is emptied.
                 try abandon(operation)
-                lines.append("recovered: \(operation) was interrupted by a crash and cannot be completed (\(error)); the tenant's world is now empty: import the snapshot again")
+                lines.append("recovered: \(operation) was interrupted by a crash and cannot be completed (\(unreadable.reason)); the tenant's world is now empty: import the snapshot again")
+            } catch {
+                // Anything else (a corrupt row the work trips on, too much due work) is no reason
+                // to drop the tenant's world: the intent is ended and the tenant kept as it is.
+                try database.write { try operation.end(in: $0) }
+                lines.append("recovered: \(operation) was interrupted by a crash and could not be completed (\(error)); the tenant is kept as far as it got")
             }
         }
         removeStagings()
@@ -34,7 +39,10 @@ extension SandboxRuntime {
             guard let path = operation.staging,
                 let token = try database.read({ try TenantTable.find(id: operation.subject, in: $0)?.token })
             else { return try database.write { try operation.end(in: $0) } }
-            let staging = try SnapshotStaging(reopening: path, migrations: migrations)
+            let staging: SnapshotStaging
+            do { staging = try SnapshotStaging(reopening: path, migrations: migrations) } catch {
+                throw StagingUnreadable(reason: "\(error)")
+            }
             try replaceRows(of: operation, token: token, with: staging)
             staging.discard()
         case .advanceClock:
@@ -61,6 +69,11 @@ extension SandboxRuntime {
                 return true
             }
         }
+    }
+
+    /// An interrupted import's staged snapshot is gone or unreadable.
+    private struct StagingUnreadable: Error {
+        let reason: String
     }
 
     /// An import that cannot be finished: the tenant's rows go, its row (settings, clock) stays.
