@@ -73,6 +73,17 @@ public final class SandboxApplication: @unchecked Sendable {
             accessLog: accessLog, gate: ControlPlaneGate(options: options, boundAddress: boundAddress))
     }
 
+    /// The body limit of a request, by its head: `--max-snapshot` for a route that takes a whole
+    /// document (a snapshot, a scenario) and that the control plane's gate lets through, so that
+    /// a refused caller cannot make the server write a gigabyte before its 401; nil otherwise
+    /// (`--max-body`).
+    public func documentLimit(for request: HTTPRequest) -> Int? {
+        guard services.contains(where: { $0.takesDocument(request.method, path: request.path) }),
+            dispatcher.gate.refusal(for: request) == nil
+        else { return nil }
+        return options.maxSnapshotBytes
+    }
+
     /// Answers one request; `respond` is called exactly once.
     public func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
         dispatcher.handle(request, respond: respond)

@@ -17,9 +17,7 @@ public final class SandboxServer: @unchecked Sendable {
         configuration.port = options.port
         configuration.maxBodyBytes = options.maxBodyBytes
         // Snapshots and scenarios are read from a file as they are imported: their own limit.
-        configuration.spooledBodies = { [services = application.services, limit = options.maxSnapshotBytes] request in
-            services.contains { $0.takesDocument(request.method, path: request.path) } ? limit : nil
-        }
+        configuration.spooledBodies = { [application] request in application.documentLimit(for: request) }
         configuration.maxConnections = options.maxConnections
         configuration.headerTimeout = options.headerTimeout
         configuration.idleTimeout = options.idleTimeout

@@ -16,11 +16,7 @@ public enum TenantLabel {
 
     /// The first `hashDigits` hex digits of the token's 64-bit FNV-1a hash.
     static func hash(_ token: some StringProtocol) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in token.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01B3
-        }
+        var value = fnv1a(token)
         value ^= value >> 33
         value &*= 0xFF51_AFD7_ED55_8CCD
         value ^= value >> 33

@@ -45,4 +45,15 @@ import Testing
         // Within the limit, and above --max-body's 1 MiB default were it lower: imported.
         #expect(sandbox.request(.PUT, "/_sandbox/state", body: Self.padded(snapshot, to: 64 * 1024)).status == 200)
     }
+
+    /// The gate is asked at the request's head: a caller it refuses gets `--max-body`, so it
+    /// cannot make the server write a large body to disk before its refusal.
+    @Test func aCallerTheGateRefusesGetsTheAPIsBodyLimit() throws {
+        let sandbox = try TestSandbox { $0.adminToken = "s3cret" }
+        let large = Self.padded(Array("{}".utf8), to: 2 << 20)
+        #expect(sandbox.request(.PUT, "/_sandbox/state", body: large).status == 413)
+        #expect(sandbox.request(.PUT, "/_sandbox/state", body: Array("{}".utf8)).status == 401)
+        let admitted = sandbox.request(.PUT, "/_sandbox/state", body: large, headers: [("X-Sandbox-Admin-Token", "s3cret")])
+        #expect(admitted.status == 400, "\(admitted.text)")
+    }
 }
