@@ -14,6 +14,9 @@ public final class APIService: Sendable {
     /// What the OpenAPI document says of the service as a whole.
     public let documentation: ServiceDocumentation
     public let router: Router<RouteHandler>
+    /// The routes whose body is one whole document the handler reads itself (a snapshot, a
+    /// scenario: `InputDeclaration.document`), which may be of any size.
+    let documentRouter: Router<Bool>
 
     public init(
         name: String, prefix: String, sections: [String] = [], routes: [APIRoute], errors: any ErrorFormat,
@@ -26,8 +29,20 @@ public final class APIService: Sendable {
         self.errors = errors
         self.documentation = documentation
         var router = Router<RouteHandler>()
-        for route in routes { router.add(route.method, prefix + route.pattern, route.handler) }
+        var documentRouter = Router<Bool>()
+        for route in routes {
+            router.add(route.method, prefix + route.pattern, route.handler)
+            if route.input.document != nil { documentRouter.add(route.method, prefix + route.pattern, true) }
+        }
         self.router = router
+        self.documentRouter = documentRouter
+    }
+
+    /// Whether the request goes to a route that takes a whole document as its body: the
+    /// server keeps such a body in a file, under a limit of its own (`--max-snapshot`).
+    public func takesDocument(_ method: HTTPMethod, path: Substring) -> Bool {
+        guard owns(path), case .found = documentRouter.match(method, path: path) else { return false }
+        return true
     }
 
     /// Whether `path` lies under this service's prefix (`/api/v1` owns `/api/v1/job/12`), and

@@ -64,7 +64,7 @@ extension DashboardPage {
     function fillCard(card, tenant) {
       card.root.dataset.tenant = tenant.label;
       card.heading.textContent = tenant.label;
-      card.heading.title = "tenant token (long tokens shortened)";
+      card.heading.title = "tenant label: the token's first characters and a hash of it";
       card.facts.textContent = "balance " + tenant.balance.toFixed(2) + " EUR" +
         (tenant.permissions.length ? " · " + tenant.permissions.join(", ") : "");
       card.now.textContent = clockText(tenant.clock.now);

@@ -18,7 +18,8 @@ enum ScenarioRoutes {
                 input: InputDeclaration(.laravel, [], document: scenario), answer: .json(ScenarioPresenter.outcome)
             ) { request, _, _ in
                 let document: JSONValue
-                do { document = try JSONParser.parse(request.body) } catch {
+                // From the file the server wrote a large body to (`ServerConfiguration.spooledBodies`).
+                do { document = try request.withBody { try JSONParser.parse($0) } } catch {
                     throw DomainError.invalid("body", "the scenario must be a JSON document (\(error))")
                 }
                 return try loader.apply(document)

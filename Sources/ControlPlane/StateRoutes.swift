@@ -43,12 +43,13 @@ enum StateRoutes {
                 .PUT, "/state", "Replace the tenant's world (or everything with ?all=true) from a snapshot", input: importInput,
                 answer: .json(imported)
             ) { request, _, input in
+                // The body, not a parsed tree: the imports read it a row at a time, from the
+                // file the server wrote it to (see `ServerConfiguration.spooledBodies`).
                 guard let token = try ControlScope.token(request, input) else {
-                    try runtime.importAllState(document: Snapshot.parse(request.body))
+                    try request.withBody { try runtime.importAllState(body: $0) }
                     return .all
                 }
-                // The body, not a parsed tree: the import reads it a row at a time.
-                try runtime.importState(token: token, body: request.body)
+                try request.withBody { try runtime.importState(token: token, body: $0) }
                 return .tenant
             },
         ]

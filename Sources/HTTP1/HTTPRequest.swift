@@ -1,6 +1,7 @@
 import StructuredData
 
-/// A parsed request. The body is complete: the server reads it (within limits) before handling.
+/// A parsed request. The body is complete: the server reads it (within limits) before handling,
+/// into memory, or into a file for the routes that take documents of any size (`spooled`).
 /// A value with its fields in one copy-on-write box: a request is copied into several
 /// closures on its way through the server, and each copy then retains one object, not four.
 public struct HTTPRequest: Sendable {
@@ -11,13 +12,18 @@ public struct HTTPRequest: Sendable {
         var version: HTTPVersion
         var headers: HTTPHeaders
         var body: [UInt8]
+        var spooled: SpooledBody?
 
-        init(method: HTTPMethod, target: String, version: HTTPVersion, headers: HTTPHeaders, body: [UInt8]) {
+        init(
+            method: HTTPMethod, target: String, version: HTTPVersion, headers: HTTPHeaders, body: [UInt8],
+            spooled: SpooledBody? = nil
+        ) {
             self.method = method
             self.target = target
             self.version = version
             self.headers = headers
             self.body = body
+            self.spooled = spooled
         }
     }
 
@@ -58,11 +64,24 @@ public struct HTTPRequest: Sendable {
         _modify { yield &unique().body }
     }
 
+    /// The body, when the server kept it in a file (see `ServerConfiguration.spooledBodies`);
+    /// `body` is empty then.
+    public var spooled: SpooledBody? {
+        get { storage.spooled }
+        set { unique().spooled = newValue }
+    }
+
+    /// Runs `read` over the body wherever it is: in memory, or mapped from its file.
+    public func withBody<T>(_ read: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+        if let spooled { return try spooled.withBytes(read) }
+        return try body.withUnsafeBufferPointer(read)
+    }
+
     private mutating func unique() -> Storage {
         if !isKnownUniquelyReferenced(&storage) {
             storage = Storage(
                 method: storage.method, target: storage.target, version: storage.version, headers: storage.headers,
-                body: storage.body)
+                body: storage.body, spooled: storage.spooled)
         }
         return storage
     }

@@ -10,7 +10,10 @@ struct RequestHead {
     var framing: Framing
     var expectsContinue: Bool
 
-    static func parse(buffer: [UInt8], lines: [Range<Int>], maxBodyBytes: Int) throws(RequestParseError) -> RequestHead {
+    /// `maxBodyBytes` gives the body limit for the request (its head parsed, without a body).
+    static func parse(
+        buffer: [UInt8], lines: [Range<Int>], maxBodyBytes: (HTTPRequest) -> Int
+    ) throws(RequestParseError) -> RequestHead {
         guard let first = lines.first else { throw RequestParseError(.badRequest, "missing request line") }
         var request = try parseRequestLine(buffer[first])
         var headers = HTTPHeaders()
@@ -19,7 +22,7 @@ struct RequestHead {
             headers.add(name, value)
         }
         request.headers = headers
-        let framing = try framing(of: request, maxBodyBytes: maxBodyBytes)
+        let framing = try framing(of: request, maxBodyBytes: maxBodyBytes(request))
         let expectsContinue = request.version == .http11 && framing != .none && framing != .length(0)
             && (request.headers["Expect"]?.caseInsensitiveEquals("100-continue") ?? false)
         return RequestHead(request: request, framing: framing, expectsContinue: expectsContinue)

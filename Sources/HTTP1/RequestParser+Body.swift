@@ -5,11 +5,23 @@ extension RequestParser {
     static let maxChunkLineBytes = 4096
     /// Framing allowed per chunked body, on top of its data: generous for real clients (even
     /// 1-byte chunks of a 64 KiB body), and a bound on what a hostile one can make us buffer.
-    var maxChunkFramingBytes: Int { max(64 * 1024, maxBodyBytes) }
+    var maxChunkFramingBytes: Int { max(64 * 1024, bodyLimit) }
     /// While a chunked body streams in, consumed bytes are dropped once this many pile up.
     static let compactionThreshold = 64 * 1024
 
     mutating func readFixedBody(length: Int) -> Step {
+        if let spool {
+            // Written as it comes, and dropped: a spooled body never gathers in the buffer.
+            let take = min(length, buffer.count - index)
+            guard spool.append(buffer[index..<(index + take)]) else { return Self.unstored }
+            index += take
+            dropConsumed()
+            guard take == length else {
+                state = .fixedBody(length: length - take)
+                return .needMore
+            }
+            return complete(body: [])
+        }
         guard buffer.count - index >= length else { return .needMore }
         let body = Array(buffer[index..<(index + length)])
         index += length
@@ -23,7 +35,7 @@ extension RequestParser {
         guard chunkFramingBytes <= maxChunkFramingBytes else {
             return .fail(.init(.contentTooLarge, "chunked body framing exceeds \(maxChunkFramingBytes) bytes"))
         }
-        let bodySoFar = pending?.body.count ?? 0
+        let bodySoFar = spool?.count ?? pending?.body.count ?? 0
         var size = 0
         var digits = 0
         var tooLarge = false
@@ -34,7 +46,7 @@ extension RequestParser {
                 let (shifted, overflowA) = size.multipliedReportingOverflow(by: 16)
                 let (sum, overflowB) = shifted.addingReportingOverflow(digit)
                 size = sum
-                tooLarge = overflowA || overflowB || size > maxBodyBytes - bodySoFar
+                tooLarge = overflowA || overflowB || size > bodyLimit - bodySoFar
             }
             cursor += 1
         }
@@ -43,13 +55,23 @@ extension RequestParser {
             return .fail(.init(.badRequest, "malformed chunk size"))
         }
         guard !buffer[range].contains(.cr) else { return .fail(.init(.badRequest, "bare CR in chunk size line")) }
-        if tooLarge { return .fail(.init(.contentTooLarge, "chunked body exceeds \(maxBodyBytes) bytes")) }
+        if tooLarge { return .fail(.init(.contentTooLarge, "chunked body exceeds \(bodyLimit) bytes")) }
         state = size == 0 ? .trailers : .chunkData(size: size)
         trailerBytes = 0
         return .continue
     }
 
     mutating func readChunkData(size: Int) -> Step {
+        if let spool, size > 0 {
+            // A chunk of a spooled body is written as it comes, however large; its CRLF after.
+            let take = min(size, buffer.count - index)
+            guard take > 0 else { return .needMore }
+            guard spool.append(buffer[index..<(index + take)]) else { return Self.unstored }
+            index += take
+            dropConsumed()
+            state = .chunkData(size: size - take)
+            return .continue
+        }
         let available = buffer.count - index
         guard available > size else { return .needMore }
         let terminatorLength: Int
@@ -71,6 +93,18 @@ extension RequestParser {
             headLineStart = 0
         }
         return .continue
+    }
+
+    /// The disk refused a spooled body (full, say).
+    static let unstored = Step.fail(.init(.contentTooLarge, "the body cannot be stored: the server's disk refused it"))
+
+    /// Drops the consumed bytes of a spooled body, so the buffer holds only what is unread.
+    private mutating func dropConsumed() {
+        guard index > 0 else { return }
+        buffer.removeSubrange(0..<index)
+        index = 0
+        headScan = 0
+        headLineStart = 0
     }
 
     /// Trailer fields are accepted and dropped: nothing in this server reads them.

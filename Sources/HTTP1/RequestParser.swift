@@ -26,6 +26,9 @@ public struct RequestParser: Sendable {
 
     public let maxHeaderBytes: Int
     public let maxBodyBytes: Int
+    /// Picks, by a request's head, the requests whose bodies go to a file (`SpooledBody`)
+    /// rather than memory, and their limit, which replaces `maxBodyBytes`; nil: memory.
+    public let spooledLimit: (@Sendable (HTTPRequest) -> Int?)?
 
     var buffer: [UInt8] = []
     /// The first byte not yet consumed.
@@ -41,6 +44,10 @@ public struct RequestParser: Sendable {
     /// Chunk-size lines (with extensions) of the body being read, which count against a cap
     /// of their own: only data counts against `maxBodyBytes`.
     var chunkFramingBytes = 0
+    /// The limit of the body being read: `maxBodyBytes`, or the one `spooledLimit` chose.
+    var bodyLimit = 0
+    /// Where the body being read goes, when `spooledLimit` chose a file for it.
+    var spool: SpooledBody?
 
     enum State: Sendable {
         case head
@@ -51,10 +58,14 @@ public struct RequestParser: Sendable {
         case failed
     }
 
-    public init(maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 1024 * 1024) {
+    public init(
+        maxHeaderBytes: Int = 16 * 1024, maxBodyBytes: Int = 1024 * 1024,
+        spooledLimit: (@Sendable (HTTPRequest) -> Int?)? = nil
+    ) {
         // Clamped so offset arithmetic (`index + limit`) cannot overflow whatever is configured.
         self.maxHeaderBytes = min(max(0, maxHeaderBytes), 1 << 40)
         self.maxBodyBytes = min(max(0, maxBodyBytes), 1 << 40)
+        self.spooledLimit = spooledLimit
     }
 
     /// Bytes received and not yet consumed.
@@ -93,6 +104,7 @@ public struct RequestParser: Sendable {
             case .fail(let error):
                 state = .failed
                 pending = nil
+                spool = nil
                 return .failure(error)
             }
         }
@@ -121,10 +133,25 @@ public struct RequestParser: Sendable {
         // The line list keeps its storage from one request to the next.
         defer { headLines.removeAll(keepingCapacity: true) }
         let head: RequestHead
+        var limit = maxBodyBytes
+        var spooled = false
         do {
-            head = try RequestHead.parse(buffer: buffer, lines: headLines, maxBodyBytes: maxBodyBytes)
+            head = try RequestHead.parse(buffer: buffer, lines: headLines) { request in
+                if let chosen = spooledLimit?(request) {
+                    limit = min(max(0, chosen), 1 << 40)
+                    spooled = true
+                }
+                return limit
+            }
         } catch {
             return .fail(error)
+        }
+        bodyLimit = limit
+        if spooled && head.framing != .none {
+            guard let file = SpooledBody() else {
+                return .fail(.init(.serviceUnavailable, "no temporary file can be made for the body"))
+            }
+            spool = file
         }
         switch head.framing {
         case .none:
@@ -178,6 +205,8 @@ public struct RequestParser: Sendable {
         guard var request = pending else { return .fail(.init(.badRequest, "body without a request")) }
         pending = nil
         request.body = body
+        request.spooled = spool
+        spool = nil
         state = .head
         return .event(.request(request))
     }

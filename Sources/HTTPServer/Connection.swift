@@ -84,7 +84,8 @@ final class Connection: @unchecked Sendable {
         self.loop = loop
         self.context = ContextBox(context)
         parser = RequestParser(
-            maxHeaderBytes: context.configuration.maxHeaderBytes, maxBodyBytes: context.configuration.maxBodyBytes)
+            maxHeaderBytes: context.configuration.maxHeaderBytes, maxBodyBytes: context.configuration.maxBodyBytes,
+            spooledLimit: context.configuration.spooledBodies)
         timer = DispatchSource.makeTimerSource(queue: loop.queue)
     }
 

@@ -1,3 +1,5 @@
+import HTTP1
+
 /// What the server listens on and the limits it enforces before any handler runs.
 public struct ServerConfiguration: Sendable {
     /// "0.0.0.0" and "::" listen on every interface; "::" accepts IPv4 too (dual stack).
@@ -6,6 +8,10 @@ public struct ServerConfiguration: Sendable {
     public var port: Int = 8080
     public var maxHeaderBytes: Int = 16 * 1024
     public var maxBodyBytes: Int = 1024 * 1024
+    /// Picks, by a request's head, the requests whose bodies are written to a temporary file
+    /// as they arrive instead of gathered in memory (`HTTPRequest.spooled`), and their limit,
+    /// which replaces `maxBodyBytes`: for routes that take documents of any size.
+    public var spooledBodies: (@Sendable (HTTPRequest) -> Int?)?
     /// Seconds a client may take to send a request's head, from its first byte (or from the
     /// connection's start for the first request): 408 if it sent anything, else just closed.
     public var headerTimeout: Double = 10

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import HTTP1
+import SandboxCore
 import StructuredData
 
 /// One line per request on stderr: method, path, status, milliseconds, tenant. Buffered, as
@@ -110,10 +111,10 @@ public final class AccessLog: @unchecked Sendable {
 }
 
 extension HTTPRequest {
-    /// Enough of the token to tell tenants apart in a log, not enough to reuse it.
+    /// The tenant as the journal and the dashboard name it (`TenantLabel`): enough to tell
+    /// tenants apart in a log, never the token whole.
     var bearerTokenForLog: String {
         guard let value = headers["Authorization"], value.hasPrefix("Bearer ") else { return "-" }
-        let token = value.dropFirst(7)
-        return token.count <= 8 ? String(token) : token.prefix(6) + "…"
+        return TenantLabel.of(value.dropFirst(7))
     }
 }

@@ -19,6 +19,8 @@ public final class SandboxApplication: @unchecked Sendable {
 
     public let options: SandboxOptions
     public let runtime: SandboxRuntime
+    /// The reseller world, for tests that replace its wall clock (console tickets).
+    public let reseller: ResellerModel
     public let services: [APIService]
     public let faults: FaultRules
     public let journal: RequestJournal
@@ -42,7 +44,7 @@ public final class SandboxApplication: @unchecked Sendable {
         configuration.backgroundInterval = options.backgroundInterval
         configuration.retentionDays = options.retentionDays
         configuration.tenantIdleDays = options.tenantIdleDays
-        let reseller = try ResellerModel(seeds: seeds, consoleTicketSeconds: options.consoleTicketSeconds)
+        reseller = try ResellerModel(seeds: seeds, consoleTicketSeconds: options.consoleTicketSeconds)
         let vpsorg = try VPSOrgModel(seeds: seeds)
         let database = try options.openDatabase()
         runtime = try SandboxRuntime(database: database, configuration: configuration, modules: [reseller, vpsorg])
@@ -69,6 +71,17 @@ public final class SandboxApplication: @unchecked Sendable {
         dispatcher = Dispatcher(
             services: services, fallbackErrors: ResellerErrors(), runtime: runtime, faults: faults, journal: journal,
             accessLog: accessLog, gate: ControlPlaneGate(options: options, boundAddress: boundAddress))
+    }
+
+    /// The body limit of a request, by its head: `--max-snapshot` for a route that takes a whole
+    /// document (a snapshot, a scenario) and that the control plane's gate lets through, so that
+    /// a refused caller cannot make the server write a gigabyte before its 401; nil otherwise
+    /// (`--max-body`).
+    public func documentLimit(for request: HTTPRequest) -> Int? {
+        guard services.contains(where: { $0.takesDocument(request.method, path: request.path) }),
+            dispatcher.gate.refusal(for: request) == nil
+        else { return nil }
+        return options.maxSnapshotBytes
     }
 
     /// Answers one request; `respond` is called exactly once.

@@ -13,6 +13,8 @@ public struct SandboxOptions: Sendable {
     public var seed: UInt64?
     public var strictTokens = false
     public var maxBodyBytes = 1024 * 1024
+    /// The limit of a snapshot or scenario upload, which goes to a file, not memory.
+    public var maxSnapshotBytes = 1 << 30
     public var maxConnections = 1024
     public var headerTimeout: Double = 10
     public var idleTimeout: Double = 30
@@ -93,6 +95,12 @@ public struct SandboxOptions: Sendable {
         },
         Flag(name: "--max-body", variable: "SANDBOX_MAX_BODY", value: "BYTES", help: "largest request body (default 1048576)") {
             $0.maxBodyBytes = try integer($1, 0...(1 << 30))
+        },
+        Flag(
+            name: "--max-snapshot", variable: "SANDBOX_MAX_SNAPSHOT", value: "BYTES",
+            help: "largest snapshot or scenario upload, kept on disk while read (default 1073741824)"
+        ) {
+            $0.maxSnapshotBytes = try integer($1, 0...(1 << 40))
         },
         Flag(name: "--max-connections", variable: "SANDBOX_MAX_CONNECTIONS", value: "N", help: "open connections before 503 (default 1024)") {
             $0.maxConnections = try integer($1, 1...100_000)

@@ -16,6 +16,8 @@ public final class SandboxServer: @unchecked Sendable {
         configuration.host = options.host
         configuration.port = options.port
         configuration.maxBodyBytes = options.maxBodyBytes
+        // Snapshots and scenarios are read from a file as they are imported: their own limit.
+        configuration.spooledBodies = { [application] request in application.documentLimit(for: request) }
         configuration.maxConnections = options.maxConnections
         configuration.headerTimeout = options.headerTimeout
         configuration.idleTimeout = options.idleTimeout

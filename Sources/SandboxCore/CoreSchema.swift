@@ -112,5 +112,22 @@ enum CoreSchema {
             CREATE INDEX timers_by_job ON timers(job_id);
             DELETE FROM sqlite_sequence WHERE name = 'timers';
             """),
+        // Long operations under way (see LongOperation): written in the same transaction as
+        // an operation's first change and deleted with its last, so that a crash between
+        // leaves a row that the next start finishes the operation from. Not a tenant table
+        // (no tenant_id): snapshots and resets do not carry or delete it.
+        Migration(
+            "core.006-long-operations",
+            """
+            CREATE TABLE long_operations (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                subject INTEGER NOT NULL DEFAULT 0,
+                label TEXT NOT NULL DEFAULT '',
+                staging TEXT,
+                started_at INTEGER NOT NULL,
+                UNIQUE (kind, subject)
+            );
+            """),
     ]
 }

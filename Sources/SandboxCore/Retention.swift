@@ -32,16 +32,25 @@ struct Retention: Sendable {
     }
 
     /// Prunes the tenant's history when its clock has moved a tenth of the retention since the
-    /// last prune. A prune cut short by `batch` leaves the mark, so the next transaction goes on.
-    func pruneIfDue(_ context: TenantContext) throws {
-        guard keep > 0, context.now - context.tenant.historyPrunedAt >= max(1, keep / 10) else { return }
+    /// last prune; returns whether a prune is still under way. A prune cut short by `batch`
+    /// leaves the mark, so the next transaction goes on, and records its intent, so that a
+    /// crash before then is finished at the next start (see LongOperation).
+    @discardableResult
+    func pruneIfDue(_ context: TenantContext) throws -> Bool {
+        guard keep > 0, context.now - context.tenant.historyPrunedAt >= max(1, keep / 10) else { return false }
         let cutoff = context.now - keep
         let eventsDone = try pruneEvents(of: context.tenantId, before: cutoff, in: context.connection)
         // A tenant never pruned starts from the beginning of time.
         let since = context.tenant.historyPrunedAt > 0 ? context.tenant.historyPrunedAt - keep : Int64.min
         let jobsDone = try pruneJobs(of: context.tenantId, from: since, before: cutoff, in: context.connection)
-        guard eventsDone && jobsDone else { return }
+        let operation = LongOperation(kind: .pruneHistory, subject: context.tenantId, label: TenantLabel.of(context.tenant.token))
+        guard eventsDone && jobsDone else {
+            try operation.begin(in: context.connection)
+            return true
+        }
         try context.connection.run("UPDATE tenants SET history_pruned_at = ? WHERE id = ?", context.now, context.tenantId)
+        try operation.end(in: context.connection)
+        return false
     }
 
     /// Events are written in the order of the tenant's clock, so the old ones are a prefix of

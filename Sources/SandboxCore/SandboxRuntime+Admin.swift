@@ -43,16 +43,24 @@ extension SandboxRuntime {
 
     /// Deletes every tenant and restarts ID sequences. Tenants go one by one, each in slices
     /// (see `eraseTenant`), so requests of tenants not yet deleted keep being answered; the
-    /// last transaction also deletes tenants that were created meanwhile.
+    /// last transaction also deletes tenants that were created meanwhile. Its intent is
+    /// recorded before the first tenant goes and removed by the last transaction: a crash
+    /// between is finished at the next start (see LongOperation), which calls this again.
     public func resetAll() throws {
-        let (ids, tables) = try database.read { connection in
-            (try connection.query("SELECT id FROM tenants ORDER BY id").map { try $0.int("id") }, try TableOrder.childrenFirst(connection))
+        let operation = LongOperation(kind: .resetAll, subject: 0)
+        let (ids, tables) = try database.write { connection in
+            try operation.begin(in: connection)
+            return (
+                try connection.query("SELECT id FROM tenants ORDER BY id").map { try $0.int("id") },
+                try TableOrder.childrenFirst(connection)
+            )
         }
         for id in ids { try eraseTenant(id: id, tables: tables) }
         try database.write { connection in
             try connection.run("DELETE FROM tenants")
             try connection.run("DELETE FROM sequences")
             try connection.run("DELETE FROM sqlite_sequence WHERE name IN ('jobs', 'timers', 'events', 'tenants')")
+            try operation.end(in: connection)
         }
         // Read back rather than emptied: a tenant may be created between that commit and now.
         try reloadClocks()
@@ -92,15 +100,28 @@ extension SandboxRuntime {
     {
         guard let token, !token.isEmpty else { return try clock(token: token) }
         return try exclusively(token: token) {
-            try perform(token: token) { context in
+            // The intent goes in with the new clock; a crash while the due work is applied is
+            // finished at the next start (see LongOperation) instead of at the next request.
+            let operation = try perform(token: token) { context in
                 var tenant = context.tenantWithRandom
                 tenant.clock = try change(context)
                 guard SandboxClock.representable.contains(tenant.clock.anchorSandbox) else {
                     throw DomainError.invalid("now", "the sandbox clock cannot go past 9999-12-31T23:59:59Z")
                 }
                 try context.replaceTenant(tenant)
+                let operation = LongOperation(kind: .advanceClock, subject: context.tenantId, label: TenantLabel.of(token))
+                try operation.begin(in: context.connection)
+                return operation
             }
-            return try clock(token: token)
+            let moved: (clock: SandboxClock, now: Int64)
+            do { moved = try clock(token: token) } catch {
+                // A catch-up that fails (a corrupt row, too much due work) is the caller's answer,
+                // and is tried again at the tenant's next request: no intent is left for the next start.
+                try database.write { try operation.end(in: $0) }
+                throw error
+            }
+            try database.write { try operation.end(in: $0) }
+            return moved
         }
     }
 

@@ -25,6 +25,9 @@ public final class SandboxRuntime: @unchecked Sendable {
     public let tenantSweep: TenantSweep
     let modules: [any SandboxModule]
     private var ticker: DispatchSourceTimer?
+    /// What start-up recovery did (see SandboxRuntime+Recovery.swift), one line per long
+    /// operation a crash had interrupted, for the start-up log.
+    public private(set) var recoveries: [String] = []
 
     public init(database: Database, configuration: RuntimeConfiguration, modules: [any SandboxModule]) throws {
         self.database = database
@@ -39,6 +42,7 @@ public final class SandboxRuntime: @unchecked Sendable {
             _ = try Migrator.migrate(connection, migrations)
         }
         try reloadClocks()
+        recoveries = try recoverLongOperations()
     }
 
     /// Runs `body` for the tenant of `token` (created on first use in open mode) after

@@ -10,12 +10,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A stable starting state for `token` under `seed` (FNV-1a over the token).
     public init(seed: UInt64, token: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in token.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        self.init(state: seed ^ hash)
+        self.init(state: seed ^ fnv1a(token))
     }
 
     public mutating func next() -> UInt64 {

@@ -9,11 +9,6 @@ public enum Snapshot {
     public static let format = "hosting-sandbox-snapshot"
     public static let version: Int64 = 1
 
-    /// The JSON of a snapshot upload, or a 400 that says it is not JSON.
-    public static func parse(_ body: [UInt8]) throws -> JSONValue {
-        do { return try JSONParser.parse(body) } catch { throw notJSON(error) }
-    }
-
     static func notJSON(_ error: JSONParser.SyntaxError) -> DomainError {
         DomainError.invalid("body", "the snapshot must be a JSON document (\(error))")
     }

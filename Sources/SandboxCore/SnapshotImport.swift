@@ -1,65 +1,110 @@
 import Dispatch
+import Foundation
 import SQLiteStore
 import StructuredData
 
 /// A tenant's snapshot import, fair to other tenants. Everything that can be checked is
-/// checked before the real tables change: the document in a scratch database
+/// checked before the real tables change: the document in a scratch database file
 /// (SnapshotStaging), then, read-only, that no row would take the key of another tenant's.
 /// Then, while the tenant's own requests wait in its lane, the snapshot's IDs are reserved,
 /// the tenant's rows deleted and the document's inserted in slices of a few milliseconds,
 /// each its own transaction, so other tenants' requests run between them; one small
-/// transaction sets the tenant's settings and clock last. A failure past the checks (a disk
-/// error, an ID taken by a concurrent import) leaves the tenant empty and says so.
+/// transaction sets the tenant's settings and clock last. The first transaction records the
+/// intent (LongOperation) and the last removes it: after a crash between, the next start
+/// runs the same steps again from the staged file, before anything is served. A failure past
+/// the checks while running (a disk error, an ID taken by a concurrent import) leaves the
+/// tenant empty and says so.
 extension SandboxRuntime {
     static let importPageRows = 500
 
     /// Replaces the world of `token`'s tenant with the snapshot in `body`, read a row at a
-    /// time (see SnapshotStaging+Reading.swift).
-    public func importState(token: String, body: [UInt8]) throws {
-        try importStaged(token: token, SnapshotStaging.read(body, migrations: migrations))
+    /// time (see SnapshotStaging+Reading.swift); `body` may be a mapped file of any size.
+    public func importState(token: String, body: UnsafeBufferPointer<UInt8>) throws {
+        try importStaged(
+            token: token, SnapshotStaging.read(body, migrations: migrations, path: newStagingPath(), whole: false))
     }
 
     /// Replaces the world of `token`'s tenant with the document's single tenant.
     public func importState(token: String, document: JSONValue) throws {
-        try importStaged(token: token, SnapshotStaging(SnapshotDocument(document), migrations: migrations))
+        try importStaged(
+            token: token, SnapshotStaging(SnapshotDocument(document), migrations: migrations, path: newStagingPath()))
     }
 
     private func importStaged(token: String, _ staging: SnapshotStaging) throws {
-        defer { staging.close() }
+        var begun = false
+        // Kept when the import began and did not end: the next start finishes it from there.
+        defer { if begun { staging.close() } else { staging.discard() } }
         try exclusively(token: token) {
             try checkKeysAreFree(staging, token: token)
             // Frozen meanwhile: the background catch-up of realtime tenants must not run a
             // half-imported world's timers. ID sequences move past the snapshot's IDs first,
             // so that other tenants' new rows cannot take them while the rows go in.
-            let (original, tenantId) = try perform(token: token) { context in
+            let (original, operation) = try perform(token: token) { context in
                 var frozen = context.tenantWithRandom
                 frozen.clock = frozen.clock.reanchored(real: realTimeMillis(), mode: .manual)
                 let original = context.tenantWithRandom
                 try context.replaceTenant(frozen)
                 try SnapshotDocument.mergeSequences(staging.sequences, in: context.connection)
-                return (original, context.tenantId)
+                let operation = LongOperation(
+                    kind: .importTenant, subject: context.tenantId, label: TenantLabel.of(token), staging: staging.path)
+                try operation.begin(in: context.connection)
+                return (original, operation)
             }
+            begun = true
             do {
-                try reserveRowids(staging, for: tenantId)
-                try deleteRows(of: tenantId, tables: staging.tables.reversed(), keepingReserved: true)
-                try copyRows(staging, into: tenantId)
-                let tenant = try database.write { connection in
-                    guard var tenant = try TenantTable.find(id: tenantId, in: connection) else {
-                        throw DomainError.notFound("the tenant was deleted during its import")
-                    }
-                    staging.source.apply(to: &tenant, real: realTimeMillis())
-                    try TenantTable.save(tenant, in: connection)
-                    try SnapshotDocument.checkReferences(connection, tables: staging.tables.filter(\.refersOutside).map(\.name))
-                    return tenant
-                }
-                clocks.remember(token, tenant.clock)
+                try replaceRows(of: operation, token: token, with: staging)
+                begun = false
             } catch {
-                try? deleteRows(of: tenantId, tables: staging.tables.reversed(), keepingReserved: false)
-                try? database.write { connection in try TenantTable.save(original, in: connection) }
+                try? deleteRows(of: operation.subject, tables: staging.tables.reversed(), keepingReserved: false)
+                try? database.write { connection in
+                    try TenantTable.save(original, in: connection)
+                    try operation.end(in: connection)
+                }
+                begun = false
                 throw DomainError.conflict(
                     "the import failed midway and the tenant's world is now empty (its clock and settings are as before): \(error). Import the snapshot again.")
             }
         }
+    }
+
+    /// The import's steps after its intent is recorded; run again, they give the same world,
+    /// which is how the next start finishes an import a crash interrupted.
+    func replaceRows(of operation: LongOperation, token: String, with staging: SnapshotStaging) throws {
+        let tenantId = operation.subject
+        let staged = try staging.stagedTenant()
+        try reserveRowids(staging, for: tenantId)
+        try deleteRows(of: tenantId, tables: staging.tables.reversed(), keepingReserved: true)
+        try copyRows(staging, into: tenantId)
+        let tenant = try database.write { connection in
+            guard var tenant = try TenantTable.find(id: tenantId, in: connection) else {
+                throw DomainError.notFound("the tenant was deleted during its import")
+            }
+            tenant.balanceCents = staged.balanceCents
+            tenant.permissions = staged.permissions
+            tenant.clock = SandboxClock(
+                mode: staged.clock.mode, scale: staged.clock.scale, anchorSandbox: staged.clock.anchorSandbox,
+                anchorReal: realTimeMillis())
+            tenant.randomState = staged.randomState
+            try TenantTable.save(tenant, in: connection)
+            // The history is the snapshot's now: pruned from its start on the snapshot's clock,
+            // not from a mark on the replaced world's (which may lie ahead of it).
+            try connection.run("UPDATE tenants SET history_pruned_at = 0, events_dropped_through = 0 WHERE id = ?", tenantId)
+            try SnapshotDocument.checkReferences(connection, tables: staging.tables.filter(\.refersOutside).map(\.name))
+            try operation.end(in: connection)
+            return tenant
+        }
+        clocks.remember(token, tenant.clock)
+    }
+
+    /// A new scratch file for a staged snapshot: beside the database file, so that a crash
+    /// leaves it where the next start looks (`staging` of its intent); in the temporary
+    /// folder for an in-memory database, which no crash outlives.
+    func newStagingPath() -> String {
+        let name = "import-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        guard database.path != ":memory:", !database.path.isEmpty else {
+            return URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("hosting-sandbox-\(name).sqlite").path
+        }
+        return "\(database.path)-\(name)"
     }
 
     /// Refuses (400, nothing changed) a row whose unique key another tenant's row holds; a

@@ -1,12 +1,17 @@
+import Foundation
 import SQLiteStore
 import StructuredData
 
-/// A one-tenant snapshot checked in full before any real table is touched: its rows are
-/// loaded into a scratch in-memory database with this version's schema, where SQLite itself
-/// checks types, constraints and references. The sliced import (SnapshotImport.swift) then
-/// copies the rows from here, so the parsed JSON is gone before the first real write.
+/// A snapshot checked in full before any real table is touched: its rows are loaded into a
+/// scratch database file with this version's schema, where SQLite itself checks types,
+/// constraints and references. The imports then copy the rows from there: a tenant's sliced
+/// import (SnapshotImport.swift) page by page, the full one (`?all=true`) in one transaction.
+/// A file, not memory: a snapshot of any size costs the server SQLite's page cache, and a
+/// tenant's import interrupted by a crash is finished from it at the next start (see
+/// LongOperation), so the file stays until the import is done (`discard`).
 final class SnapshotStaging {
-    /// The scratch tenant's id; rows get the real tenant's id as they are copied.
+    /// The scratch tenant's id in a one-tenant staging; rows get the real tenant's id as they
+    /// are copied.
     static let scratchTenant = 1
 
     struct Table {
@@ -14,8 +19,9 @@ final class SnapshotStaging {
         let columns: [String]
         /// Inserts a row of `columns`, in order.
         var insert: String {
-            "INSERT INTO \"\(name)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            "INSERT INTO \"\(name)\" (\(columnList)) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
         }
+        var columnList: String { columns.map { "\"\($0)\"" }.joined(separator: ", ") }
         /// Column sets that must be unique across tenants (the rowid alias and UNIQUE
         /// indexes without `tenant_id`): where an import can collide with another tenant. A
         /// key holding a reference to another tenant table is left out: the row it refers to
@@ -29,49 +35,89 @@ final class SnapshotStaging {
         let reservedRowid: Int64?
     }
 
-    let source: SnapshotDocument.TenantState
+    /// The scratch database's file.
+    let path: String
     /// The ID sequences, as the snapshot's migrations left them.
     let sequences: [(name: String, next: Int64)]
     /// Tenant tables, parents before children (by their foreign keys).
     let tables: [Table]
-    private let scratch: Database
+    private var scratch: Database?
 
-    /// Stages `document`'s rows, then those `more` inserts (the streamed rest of its rows,
-    /// see SnapshotStaging+Reading.swift). The scratch database is built up to the snapshot's
-    /// own migrations and the rows loaded there; the migrations it lacks then run over them,
-    /// as over an old database file (see SnapshotDocument+Upgrade.swift). Each table's JSON
-    /// is dropped once stored.
+    /// Stages `document`'s rows in a new file at `path`, then those `more` inserts (the
+    /// streamed rest of its rows, see SnapshotStaging+Reading.swift). One tenant (`whole`
+    /// false) is staged as `scratchTenant`; a whole snapshot keeps its tenants' ids and
+    /// tokens. The scratch database is built up to the snapshot's own migrations and the rows
+    /// loaded there; the migrations it lacks then run over them, as over an old database file
+    /// (see SnapshotDocument+Upgrade.swift). Each table's JSON is dropped once stored.
     init(
-        _ document: consuming SnapshotDocument, migrations: [Migration],
-        more: (Connection, _ known: [String: [String]]) throws -> Void = { _, _ in }
+        _ document: consuming SnapshotDocument, migrations: [Migration], path: String, whole: Bool = false,
+        more: (Connection, _ known: [String: [String]], _ tenantId: Int?) throws -> Void = { _, _, _ in }
     ) throws {
-        guard document.tenants.count == 1, let source = document.tenants.first else {
-            throw DomainError.invalid(
-                "tenants", "tenants must hold exactly one tenant to import into a token; use ?all=true for a full snapshot")
+        let tenants: [(state: SnapshotDocument.TenantState, id: Int, token: String)]
+        if whole {
+            tenants = try document.tenants.map { source in
+                guard let id = source.id, let token = source.token else {
+                    throw DomainError.invalid("tenants", "tenants[] need an id and a token in a full snapshot")
+                }
+                return (source, id, token)
+            }
+            let tokens = tenants.map(\.token)
+            guard Set(tokens).count == tokens.count, Set(tenants.map(\.id)).count == tenants.count else {
+                throw DomainError.invalid("tenants", "tenants[] must have distinct ids and tokens")
+            }
+        } else {
+            guard document.tenants.count == 1, let source = document.tenants.first else {
+                throw DomainError.invalid(
+                    "tenants", "tenants must hold exactly one tenant to import into a token; use ?all=true for a full snapshot")
+            }
+            tenants = [(source, Self.scratchTenant, "staged")]
         }
+        let rowsTenant = whole ? nil : Self.scratchTenant
         let written = try document.writtenUnder(migrations)
-        self.source = source
-        scratch = try Database(path: ":memory:")
+        self.path = path
+        Self.remove(path)
+        let scratch = try Database(path: path)
+        self.scratch = scratch
         do {
             // Rows go in table by table, in any order; references are checked once all are in.
             try scratch.read { try $0.execute("PRAGMA foreign_keys = OFF") }
             (sequences, tables) = try scratch.write { connection in
                 try Migrator.migrate(connection, written)
-                try SnapshotDocument.insertTenantRow(source, id: Self.scratchTenant, token: "staged", in: connection)
+                for tenant in tenants {
+                    try SnapshotDocument.insertTenantRow(tenant.state, id: tenant.id, token: tenant.token, in: connection)
+                }
                 try SnapshotDocument.mergeSequences(document.sequences, in: connection)
                 let known = try SnapshotDocument.knownTables(connection)
                 for index in document.tables.indices {
                     let table = document.tables[index]
                     document.tables[index].rows = []
-                    try SnapshotDocument.insert(
-                        table, tenantId: Self.scratchTenant, known: known, cached: true, in: connection)
+                    try SnapshotDocument.insert(table, tenantId: rowsTenant, known: known, cached: true, in: connection)
                 }
-                try more(connection, known)
+                try more(connection, known, rowsTenant)
                 try Migrator.migrate(connection, migrations)
                 try SnapshotDocument.checkReferences(connection)
-                let sequences = try connection.query("SELECT name, next_value FROM sequences ORDER BY name")
-                    .map { (try $0.string("name"), try $0.int64("next_value")) }
-                return (sequences, try Self.describe(connection))
+                return (try Self.sequences(connection), try Self.describe(connection))
+            }
+        } catch {
+            scratch.close()
+            Self.remove(path)
+            throw error
+        }
+    }
+
+    /// The staging a crash left behind at `path`, to finish its import from.
+    init(reopening path: String, migrations: [Migration]) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DomainError.notFound("the staged snapshot \(path) is gone")
+        }
+        self.path = path
+        let scratch = try Database(path: path)
+        self.scratch = scratch
+        do {
+            try scratch.read { try $0.execute("PRAGMA foreign_keys = OFF") }
+            (sequences, tables) = try scratch.write { connection in
+                try Migrator.migrate(connection, migrations)
+                return (try Self.sequences(connection), try Self.describe(connection))
             }
         } catch {
             scratch.close()
@@ -79,11 +125,39 @@ final class SnapshotStaging {
         }
     }
 
-    func close() { scratch.close() }
+    /// The staged tenant's settings and clock (a one-tenant staging).
+    func stagedTenant() throws -> Tenant {
+        guard let tenant = try scratch?.read({ try TenantTable.find(id: Self.scratchTenant, in: $0) }) else {
+            throw DomainError.notFound("the staged snapshot has no tenant")
+        }
+        return tenant
+    }
+
+    /// Closes the scratch database, so that another connection may attach its file.
+    func close() {
+        scratch?.close()
+        scratch = nil
+    }
+
+    /// Closes and deletes the scratch database.
+    func discard() {
+        close()
+        Self.remove(path)
+    }
+
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    private static func sequences(_ connection: Connection) throws -> [(name: String, next: Int64)] {
+        try connection.query("SELECT name, next_value FROM sequences ORDER BY name")
+            .map { (try $0.string("name"), try $0.int64("next_value")) }
+    }
 
     /// Up to `limit` rows of `table` after `rowid`: the rowid first, then `table.columns`.
     func page(of table: Table, columns: [String]? = nil, after rowid: Int64, limit: Int) throws -> [Row] {
         let list = (columns ?? table.columns).map { "\"\($0)\"" }.joined(separator: ", ")
+        guard let scratch else { throw DomainError.conflict("the staged snapshot is closed") }
         return try scratch.read { connection in
             try connection.query(
                 "SELECT rowid AS staged_rowid, \(list) FROM \"\(table.name)\" WHERE rowid > ? ORDER BY rowid LIMIT ?",

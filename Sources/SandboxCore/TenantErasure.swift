@@ -10,11 +10,18 @@ extension SandboxRuntime {
     static let erasureBatch = 50
 
     /// Deletes tenant `id` and all its rows; other work runs between the slices. `tables` is
-    /// `TableOrder.childrenFirst`, read once by the caller.
+    /// `TableOrder.childrenFirst`, read once by the caller. The first slice records the intent
+    /// and the last (the tenant row's) removes it: a crash between is finished at the next
+    /// start (see LongOperation), which calls this again.
     func eraseTenant(id: Int, tables: [String]) throws {
+        var operation = LongOperation(kind: .eraseTenant, subject: id)
         var index = 0
         while index < tables.count {
             index = try database.write { connection -> Int in
+                if index == 0, let token = try connection.first("SELECT token FROM tenants WHERE id = ?", id)?.string("token") {
+                    operation.label = TenantLabel.of(token)
+                    try operation.begin(in: connection)
+                }
                 let deadline = DispatchTime.now().uptimeNanoseconds + DueWorkBudget.sliceNanoseconds
                 var table = index
                 while table < tables.count {
@@ -29,6 +36,9 @@ extension SandboxRuntime {
                 return table
             }
         }
-        try database.write { connection in _ = try connection.run("DELETE FROM tenants WHERE id = ?", id) }
+        try database.write { connection in
+            try connection.run("DELETE FROM tenants WHERE id = ?", id)
+            try operation.end(in: connection)
+        }
     }
 }

@@ -25,7 +25,8 @@ public enum JSONParser {
         Result { () throws(SyntaxError) in try parse(bytes) }
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
+    /// Parses `bytes` (a mapped file, say), valid for the call.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var cursor = Cursor(bytes: bytes)
         cursor.skipWhitespace()
         let value = try cursor.value(depth: 0)

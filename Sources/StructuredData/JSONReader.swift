@@ -73,12 +73,15 @@ extension JSONParser {
     /// Reads `bytes` through `body` (see `Reader`); what follows the value `body` reads must be
     /// whitespace only.
     public static func read<T>(_ bytes: [UInt8], _ body: (inout Reader) throws -> T) throws -> T {
-        try bytes.withUnsafeBufferPointer { buffer in
-            var reader = Reader(cursor: Cursor(bytes: buffer))
-            let result = try body(&reader)
-            reader.cursor.skipWhitespace()
-            guard reader.cursor.index == buffer.count else { throw reader.cursor.error("unexpected trailing characters") }
-            return result
-        }
+        try bytes.withUnsafeBufferPointer { buffer in try read(buffer, body) }
+    }
+
+    /// Reads `buffer` (a mapped file, say) through `body`; the buffer must outlive the call.
+    public static func read<T>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (inout Reader) throws -> T) throws -> T {
+        var reader = Reader(cursor: Cursor(bytes: buffer))
+        let result = try body(&reader)
+        reader.cursor.skipWhitespace()
+        guard reader.cursor.index == buffer.count else { throw reader.cursor.error("unexpected trailing characters") }
+        return result
     }
 }

@@ -24,23 +24,13 @@ enum DeploymentRun {
                 return
             }
             // The server must stay up for the whole deployment: stopped or rebooting, the step fails.
-            let server = try existingServer(deployment.serverUUID, in: context)
+            let server = try VPSServer.findIfExists(.uuid(deployment.serverUUID), in: context)
             guard let server, server.status == .active else {
                 let state = server.map { "is \($0.status.rawValue)" } ?? "no longer exists"
                 try context.failJob(jobId, output: "Server \(deployment.serverHostname) \(state).")
                 return
             }
             try advance(&deployment, plan: plan, to: Int(position), in: context)
-        }
-    }
-
-    /// The server, or nil once it is deleted (a config moved to another server keeps its
-    /// deployment under way on the first).
-    private static func existingServer(_ uuid: String, in context: TenantContext) throws -> VPSServer? {
-        do {
-            return try VPSServer.find(.uuid(uuid), in: context)
-        } catch let error as DomainError where error.kind == .notFound {
-            return nil
         }
     }
 

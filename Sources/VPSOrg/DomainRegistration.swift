@@ -41,16 +41,25 @@ extension VPSOrgModel {
         return DomainAvailability(name: name.name, available: try Domain.find(name: name.name, in: context) == nil, price: name.tld)
     }
 
+    /// An expiration past the sandbox clock's last day (9999-12-31) could not be written as a date.
+    private static func requireRepresentable(_ expiresAt: Int64) throws {
+        guard SandboxClock.representable.contains(expiresAt) else {
+            throw DomainError.invalid("years", "The registration would run past 9999-12-31, the sandbox clock's last day.")
+        }
+    }
+
     /// Registers `text` for `years` with the registry's nameservers.
     public func registerDomain(_ text: String, years: Int, in context: TenantContext) throws -> Domain {
         let name = try DomainName.registrable(text, field: "domain_name", registry: registry)
         guard try Domain.find(name: name.name, in: context) == nil else {
             throw DomainError.invalid("domain_name", "domain with this domain name already exists.")
         }
+        let expiresAt = CivilCalendar.adding(months: 12 * years, to: context.now)
+        try Self.requireRepresentable(expiresAt)
         try context.charge(euros: name.tld.registration * Double(years))
         let domain = try Domain.insert(
             uuid: context.random.uuid(), name: name.name, registrar: registry.registrar,
-            expiresAt: CivilCalendar.adding(months: 12 * years, to: context.now), nameservers: registry.nameservers, in: context)
+            expiresAt: expiresAt, nameservers: registry.nameservers, in: context)
         try context.recordTransition(resourceType: Domain.resourceType, resourceId: domain.id, from: nil, to: DomainStatus.active.rawValue)
         try DomainExpiry.schedule(domain, in: context)
         return domain
@@ -61,6 +70,7 @@ extension VPSOrgModel {
     public func renewDomain(_ uuid: String, years: Int, in context: TenantContext) throws -> Domain {
         var domain = try Domain.find(uuid: uuid, in: context)
         let renewed = CivilCalendar.adding(months: 12 * years, to: domain.expiresAt)
+        try Self.requireRepresentable(renewed)
         let limit = CivilCalendar.adding(months: 12 * Self.registrationYears.upperBound, to: context.now)
         guard renewed <= limit else {
             let most = (1..<years).last { CivilCalendar.adding(months: 12 * $0, to: domain.expiresAt) <= limit }

@@ -7,14 +7,15 @@ public struct ServerOrder: Sendable {
     public let hostname: String?
     public let sshKeyId: Int?
     public let backupsEnabled: Bool
-    /// The clients' `ssh_keys`, to install.
+    /// The clients' `ssh_keys`, to install; a key named twice is installed once.
     public let sshKeys: [SSHKey]
 
     public init(
         name: String, plan: Plan, operatingSystem: OperatingSystem, location: String, hostname: String?, sshKeyId: Int?,
         backupsEnabled: Bool, sshKeys: [SSHKey] = []
     ) {
-        self.sshKeys = sshKeys
+        var seen = Set<String>()
+        self.sshKeys = sshKeys.filter { seen.insert($0.uuid).inserted }
         self.name = name
         self.plan = plan
         self.operatingSystem = operatingSystem

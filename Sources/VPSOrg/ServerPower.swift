@@ -91,7 +91,7 @@ enum ServerPower {
         guard let id = payload["action"]?.intValue,
             try ServerAction.end(Int(id), .completed, jobId: job.id, in: context)
         else { return .string("Interrupted") }
-        if var server = try? VPSServer.find(job.resourceId, in: context), server.status.rawValue == payload["during"]?.stringValue,
+        if var server = try VPSServer.findIfExists(.id(job.resourceId), in: context), server.status.rawValue == payload["during"]?.stringValue,
             let to = payload["to"]?.stringValue.flatMap(ServerStatus.init(rawValue:))
         {
             try ServerLifecycle.move(&server, to: to, in: context)
@@ -105,7 +105,7 @@ enum ServerPower {
         guard let id = payload["action"]?.intValue,
             try ServerAction.end(Int(id), .failed, error: reason, jobId: job.id, in: context)
         else { return }
-        if var server = try? VPSServer.find(job.resourceId, in: context), server.status.rawValue == payload["during"]?.stringValue,
+        if var server = try VPSServer.findIfExists(.id(job.resourceId), in: context), server.status.rawValue == payload["during"]?.stringValue,
             let resume = payload["resume"]?.stringValue.flatMap(ServerStatus.init(rawValue:))
         {
             try ServerLifecycle.move(&server, to: resume, in: context)

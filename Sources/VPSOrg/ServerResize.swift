@@ -41,7 +41,7 @@ enum ServerResize {
     static func finish(_ context: TenantContext, _ job: JobRecord, catalog: VPSOrgCatalog) throws -> JSONValue {
         let payload = job.payload
         guard let id = payload["action"]?.intValue else { return .string("No action") }
-        guard var server = try? VPSServer.find(job.resourceId, in: context), server.status == .resizing else {
+        guard var server = try VPSServer.findIfExists(.id(job.resourceId), in: context), server.status == .resizing else {
             try ServerAction.end(Int(id), .failed, error: "The server left the resizing state.", jobId: job.id, in: context)
             return .string("Interrupted")
         }
@@ -63,7 +63,7 @@ enum ServerResize {
             try ServerAction.end(Int(id), .failed, error: reason, jobId: job.id, in: context)
         else { return }
         if let charged = payload["charged"]?.doubleValue, charged > 0 { try context.charge(euros: -charged) }
-        if var server = try? VPSServer.find(job.resourceId, in: context), server.status == .resizing {
+        if var server = try VPSServer.findIfExists(.id(job.resourceId), in: context), server.status == .resizing {
             try ServerLifecycle.move(&server, to: resumeState(payload), in: context)
         }
     }

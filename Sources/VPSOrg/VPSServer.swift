@@ -91,6 +91,15 @@ extension VPSServer {
         return try VPSServer(row: row)
     }
 
+    /// The server, or nil if it is gone (deleted meanwhile); an unreadable row still throws.
+    static func findIfExists(_ reference: ServerReference, in context: TenantContext) throws -> VPSServer? {
+        do {
+            return try find(reference, in: context)
+        } catch let error as DomainError where error.kind == .notFound {
+            return nil
+        }
+    }
+
     func insert(in context: TenantContext) throws {
         try context.connection.run(
             """

@@ -45,18 +45,10 @@ do {
 
 // SIGINT/SIGTERM, installed before the listening line so no early signal is lost:
 // stop accepting, finish in-flight requests, close the database, exit 0.
-var signalSources: [DispatchSourceSignal] = []
-for signalNumber in [SIGINT, SIGTERM] {
-    signal(signalNumber, SIG_IGN)
-    // The main queue: top-level code is main-actor isolated in Swift 6.
-    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
-    source.setEventHandler {
-        server.stop()
-        FileHandle.standardOutput.write(Data("HostingSandbox stopped\n".utf8))
-        exit(0)
-    }
-    source.resume()
-    signalSources.append(source)
+let signalStop = SignalStop([SIGINT, SIGTERM]) { [server] in
+    server.stop()
+    FileHandle.standardOutput.write(Data("HostingSandbox stopped\n".utf8))
+    exit(0)
 }
 
 do {
@@ -65,6 +57,7 @@ do {
     fail("\(error)")
 }
 
+for line in server.application.runtime.recoveries { FileHandle.standardOutput.write(Data("\(line)\n".utf8)) }
 for line in server.application.scenarioLog { FileHandle.standardOutput.write(Data("\(line)\n".utf8)) }
 let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
 // Unbuffered, so scripts that wait for this line see it at once.

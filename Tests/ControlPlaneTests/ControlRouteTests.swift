@@ -1,3 +1,4 @@
+import SandboxCore
 import SandboxTesting
 import StructuredData
 import Testing
@@ -89,7 +90,7 @@ import Testing
         for route in ["/_sandbox/overview?all=true", "/_sandbox/events?all=true", "/_sandbox/requests?all=true"] {
             #expect(page.text.contains(route.prefix { $0 != "?" }))
         }
-        let label = "\(sandbox.token.prefix(3))…\(sandbox.token.suffix(3))"
+        let label = TenantLabel.of(sandbox.token)
         #expect(sandbox.request(.GET, "/_sandbox/overview?all=true").json["tenants"]?.arrayValue?.first?["label"] == .string(label))
         #expect(sandbox.request(.GET, "/_sandbox/events?all=true").json["events"]?.arrayValue?.first?["resourceType"] == "virtual_server")
         let newest = sandbox.request(.GET, "/_sandbox/requests?all=true").json["requests"]?.arrayValue?.first

@@ -89,6 +89,6 @@ import Testing
         #expect(process.waitForExit() == 0)
         let line = process.standardError().split(separator: "\n").first { $0.contains("templates") }
         #expect(line?.contains(#""status":200"#) == true)
-        #expect(line?.contains(#""tenant":"logged…""#) == true)
+        #expect(line?.contains(#""tenant":"logg…1a4da6""#) == true)
     }
 }

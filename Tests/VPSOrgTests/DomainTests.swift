@@ -75,6 +75,8 @@ import Testing
             ([:], ["domain_name": ["This field is required."]]),
             (["domain_name": "", "years": 0], ["domain_name": ["This field may not be blank."], "years": ["years must be an integer between 1 and 10"]]),
             (["domain_name": "fresh.com", "years": 11], ["years": ["years must be an integer between 1 and 10"]]),
+            // DRF's IntegerField refuses a boolean, where the reseller API's PHP clients send true for 1.
+            (["domain_name": "fresh.com", "years": true], ["years": ["A valid integer is required."]]),
             (["domain_name": "fresh.com", "years": "two"], ["years": ["A valid integer is required."]]),
         ]
         for (body, expected) in refusals {
@@ -260,5 +262,16 @@ import Testing
         #expect(wrongMethod.json == ["detail": "Method \"PUT\" not allowed."])
         // The reseller API keeps the rest of /api/v1.
         #expect(sandbox.request(.GET, "/api/v1/domainsx").json["detail"] == nil)
+    }
+
+    @Test func aRegistrationPastTheClocksLastDayIsRefusedAndCostsNothing() throws {
+        let sandbox = try TestSandbox()
+        #expect(sandbox.request(.PUT, "/_sandbox/clock", json: ["now": "9999-06-01T00:00:00Z"]).status == 200)
+        let balance = sandbox.balanceCents()
+        let refused = sandbox.request(.POST, "/api/v1/domains/", json: ["domain_name": "late.com", "years": 1])
+        #expect(refused.status == 400)
+        #expect(refused.json == ["years": ["The registration would run past 9999-12-31, the sandbox clock's last day."]])
+        #expect(sandbox.balanceCents() == balance)
+        #expect(sandbox.request(.GET, "/api/v1/domains/").json["count"] == 0)
     }
 }

@@ -150,13 +150,16 @@ public struct InputDialect: Sendable {
     /// The refusal of `""` for a required or partial field.
     let empty: @Sendable (_ kind: FieldKind, _ presence: Presence, _ name: String, _ rule: String) -> String
     let wrongType: @Sendable (_ kind: FieldKind, _ rule: String) -> String
+    /// Whether `true`/`false` is refused where a number is asked for: PHP clients send `true`
+    /// for 1, while DRF's IntegerField refuses a boolean ("A valid integer is required.").
+    let booleanIsNumber: Bool
 
     /// Laravel: a missing field is "`name` is required; `rule`"; null and "" count as not sent.
     public static let laravel = InputDialect(
         unreadableBody: { DomainError.invalid("body", $0) },
         missing: { name, rule in "\(name) is required; \(rule)" }, null: nil,
         empty: { _, presence, name, rule in presence == .required ? "\(name) is required; \(rule)" : rule },
-        wrongType: { _, rule in rule })
+        wrongType: { _, rule in rule }, booleanIsNumber: true)
 
     /// DRF: "This field is required.", "This field may not be null.", "A valid integer is required."
     public static let django = InputDialect(
@@ -179,19 +182,20 @@ public struct InputDialect: Sendable {
             case .string: return "Not a valid string."
             case .choice, .object, .array, .any: return rule
             }
-        })
+        }, booleanIsNumber: false)
 
     public init(
         unreadableBody: @escaping @Sendable (String) -> DomainError, missing: @escaping @Sendable (String, String) -> String,
         null: (@Sendable (String) -> String)?,
         empty: @escaping @Sendable (FieldKind, Presence, String, String) -> String,
-        wrongType: @escaping @Sendable (FieldKind, String) -> String
+        wrongType: @escaping @Sendable (FieldKind, String) -> String, booleanIsNumber: Bool
     ) {
         self.unreadableBody = unreadableBody
         self.missing = missing
         self.null = null
         self.empty = empty
         self.wrongType = wrongType
+        self.booleanIsNumber = booleanIsNumber
     }
 
     func wrongType<Value>(_ field: Field<Value>) -> String { wrongType(field.kind, field.rule) }
@@ -214,6 +218,9 @@ public struct InputDialect: Sendable {
         case .string(let text)? where field.kind != .any && (text.isEmpty || field.trims && text.trimmedWhitespace().isEmpty):
             if field.presence == .optional { return nil }
             errors.add(name, empty(field.kind, field.presence, name, field.rule))
+            return nil
+        case .bool? where !booleanIsNumber && (field.kind == .integer || field.kind == .number):
+            errors.add(name, wrongType(field))
             return nil
         case let value?:
             return value

@@ -45,6 +45,7 @@ public final class ConsoleTickets: @unchecked Sendable {
     public let validity: Double
     private let lock = NSLock()
     private var tickets: [String: ConsoleTicket] = [:]
+    private var wallClock: @Sendable () -> Int64 = realTimeMillis
 
     /// `validity` in real seconds; anything but a number in 0 < x <= 3600 means the default.
     public init(validity: Double = ConsoleTickets.defaultValidity) {
@@ -60,9 +61,16 @@ public final class ConsoleTickets: @unchecked Sendable {
 
     private static func accepts(_ seconds: Double) -> Bool { seconds > 0 && seconds <= maximumValidity }
 
+    /// Tests replace the source of real time instead of waiting for a ticket to expire.
+    public func useWallClock(_ clock: @escaping @Sendable () -> Int64) {
+        lock.withLock { wallClock = clock }
+    }
+
+    private var now: Int64 { lock.withLock { wallClock }() }
+
     /// Issues a ticket for the context's tenant, valid for `validity` real seconds.
     public func issue(resourceType: String, resourceId: Int, in context: TenantContext) -> ConsoleTicket {
-        let realNow = realTimeMillis()
+        let realNow = now
         let stamp = String(UInt32(truncatingIfNeeded: Timestamp.unixSeconds(context.now)), radix: 16, uppercase: true)
         let secret = Self.base64Like(length: 342, using: &context.random)
         let ticket = ConsoleTicket(
@@ -78,7 +86,7 @@ public final class ConsoleTickets: @unchecked Sendable {
 
     /// The ticket if it exists and has not expired (real time).
     public func redeem(_ ticket: String) -> ConsoleTicket? {
-        let now = realTimeMillis()
+        let now = self.now
         return lock.withLock { tickets[ticket].flatMap { $0.expiresAt > now ? $0 : nil } }
     }
 
