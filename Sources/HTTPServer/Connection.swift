@@ -43,6 +43,10 @@ final class Connection: @unchecked Sendable {
     var writeActive = false
     /// The events the loop's epoll set watches this socket for (0: not in the set).
     var watched: UInt32 = 0
+    /// Whether the socket is in the epoll set, and the events armed there now (0 once a
+    /// one-shot readiness was delivered, until the loop arms it again). See `EventLoop.watch`.
+    var registered = false
+    var armed: UInt32 = 0
 
     var phase = Phase.open
     var deadline = Deadline.none
@@ -149,31 +153,42 @@ final class Connection: @unchecked Sendable {
             serial: serial, method: request.method, version: request.version, keepAlive: request.keepAlive)
         inFlight = current
         inputWaiting.store(parser.hasBufferedBytes || peerClosed, ordering: .relaxed)
-        // Most handlers answer before returning; writing that answer inline saves a queue hop.
-        let answer = InlineAnswer()
-        context.value.handler(request) { [self] response in
-            guard !answer.capture(response) else { return }
-            // Answered on another thread (the database queue's): written from there when it is
-            // plain, so the client has it without waiting for the loop to wake up.
-            if !writeAhead(response, for: current) {
-                loop.execute { self.respond(to: current.serial, with: response) }
+        let handler = context.value.handler
+        // Called on a loop thread once the batch is done, outside the loop's queue: the
+        // handler may run its transaction there (see `EventLoop`).
+        loop.call { [self] in
+            // An answer given before the handler returns is written after it returns: by then
+            // the handler has let go of what it held (the database, when it ran there).
+            let answer = InlineAnswer()
+            handler(request) { [self] response in
+                guard !answer.capture(response) else { return }
+                deliver(response, for: current)
             }
+            if let response = answer.close() { deliver(response, for: current) }
         }
-        if let response = answer.close() { respond(to: current.serial, with: response) }
     }
 
-    /// On the answering thread, while the loop sleeps: writes a plain keep-alive answer (no
-    /// stream, no close, no connection action) as far as the socket takes it and hands the
-    /// rest, and the request's end, to the loop; false when the loop must write it all (and
-    /// decide on the connection). The request is in flight meanwhile, so the loop writes
-    /// nothing, and `socket` keeps it from closing the fd. The loop need not wake for the end
-    /// unless it has input waiting or bytes to write: the client's next request wakes it (see
-    /// `EventLoop.execute`). Atomics, not a lock: a lock held across the `send` was contended.
-    /// An awake loop writes the answer itself: the answering thread is the database queue's,
-    /// the one that cannot be shared, and a `send` there (the kernel delivering to the client,
-    /// often switching to it) cost a fifth of the throughput at 64 connections.
+    /// Writes the answer from this thread when it is plain and this is a loop thread (or the
+    /// loop sleeps), so the client has it without waiting for the loop; else hands it to the loop.
+    private func deliver(_ response: HTTPResponse, for current: InFlight) {
+        if !writeAhead(response, for: current) {
+            loop.execute { self.respond(to: current.serial, with: response) }
+        }
+    }
+
+    /// On the answering thread, when it is a loop thread (outside the loop's queue) or the
+    /// loop sleeps: writes a plain keep-alive answer (no stream, no close, no connection
+    /// action) as far as the socket takes it and hands the rest, and the request's end, to the
+    /// loop; false when the loop must write it all (and decide on the connection). The request
+    /// is in flight meanwhile, so the loop writes nothing, and `socket` keeps it from closing
+    /// the fd. The loop need not wake for the end unless it has input waiting or bytes to
+    /// write: the client's next request wakes it (see `EventLoop.execute`). Atomics, not a
+    /// lock: a lock held across the `send` was contended. Another thread (a Dispatch worker of
+    /// the database queue) leaves the answer to an awake loop: a `send` there (the kernel
+    /// delivering to the client, often switching to it) cost a fifth of the throughput at 64
+    /// connections.
     private func writeAhead(_ response: HTTPResponse, for current: InFlight) -> Bool {
-        guard loop.isAsleep, current.keepAlive, response.stream == nil, response.connectionAction == .normal,
+        guard loop.isLoopThread || loop.isAsleep, current.keepAlive, response.stream == nil, response.connectionAction == .normal,
             !response.headers.values(for: "Connection").contains(where: { $0.caseInsensitiveEquals("close") })
         else { return false }
         let bytes = ResponseSerializer.serialize(

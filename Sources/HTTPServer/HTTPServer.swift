@@ -8,25 +8,30 @@ import HTTP1
 /// An HTTP/1.1 server on POSIX sockets and Dispatch.
 ///
 /// Concurrency model: event-driven, no thread per connection. One serial event-loop queue
-/// owns an epoll set of all connection sockets, waited on by one thread of the loop's own
-/// (see `EventLoop`): through a Dispatch read source every readiness was a round trip through
-/// libdispatch's manager thread, three wake-ups per request at one connection (and one source
-/// per socket had cost more again). Answers given on another thread are written from there
-/// (see `Connection.writeAhead`). One loop, not one per core: the app runs its transactions
-/// on a queue of its own, so the loop and that queue already keep both cores busy; a second
-/// loop measured no faster (wrk -c64 on 2 cores, two alternating runs each: templates 55.1k
-/// and 57.2k req/s with two loops, 54.6k and 57.4k with one) and only added context switches.
-/// The loop is a serial queue because those draw on Dispatch's overcommit pool: a
-/// width-limited concurrent target starves for up to a second whenever pool threads block
-/// (Swift concurrency's cooperative threads on Linux come from that same pool). All
-/// connection state lives on the loop queue, which is also where handlers are called;
-/// handlers may answer later from any thread through their `Responder`, so long-polls hold no
-/// thread. A single serial queue accepts connections.
+/// owns an epoll set of all connection sockets, waited on by two threads of the loop's own
+/// (see `EventLoop`): the thread woken handles the ready sockets on the queue, then calls the
+/// handlers of the requests they completed outside it, where the handler of a batch's only
+/// request may block briefly (the sandbox runs its transaction there) while the other thread
+/// serves the sockets.
+/// Through a Dispatch read source every readiness had been a round trip through libdispatch's
+/// manager thread, three wake-ups per request at one connection; then a thread of the loop's
+/// own still woke a database thread per request. Answers given on another thread are written
+/// from there (see `Connection.writeAhead`). One loop, not one per core: transactions run one
+/// at a time, so two threads keep both cores busy. The loop is a serial queue because those
+/// draw on Dispatch's overcommit pool: a width-limited concurrent target starves for up to a
+/// second whenever pool threads block (Swift concurrency's cooperative threads on Linux come
+/// from that same pool). Handlers may answer later from any thread through their
+/// `Responder`, so long-polls hold no thread. A single serial queue accepts connections.
 public final class HTTPServer: @unchecked Sendable {
     public typealias Responder = @Sendable (HTTPResponse) -> Void
-    /// The handler is called once per request, on a Dispatch queue, and must call `respond`
-    /// exactly once, possibly later from another thread (long-polls must not hold a thread).
+    /// The handler is called once per request, on one of the loop's threads, and must call
+    /// `respond` exactly once, possibly later from another thread (long-polls must not hold a
+    /// thread). It may block briefly when `callerMayBlock` says so, never for long.
     public typealias Handler = @Sendable (HTTPRequest, @escaping Responder) -> Void
+
+    /// Asked by a handler, before it returns: whether it may block briefly (its request was
+    /// the only one its loop thread completed, and the loop's other thread serves meanwhile).
+    public static var callerMayBlock: Bool { EventLoop.callerMayBlock }
 
     private enum State { case idle, running, stopped }
 

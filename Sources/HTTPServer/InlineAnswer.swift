@@ -1,8 +1,9 @@
 import Foundation
 import HTTP1
 
-/// Catches a response given while the handler is still running (on the connection's queue),
-/// so it can be written without another queue hop. After `close()`, responses pass through.
+/// Catches a response given while the handler is still running, so it is written once the
+/// handler has returned (and let go of the database, when it ran its transaction on the
+/// calling thread). After `close()`, responses pass through.
 final class InlineAnswer: @unchecked Sendable {
     private let lock = NSLock()
     private var open = true

@@ -14,6 +14,10 @@ public final class Database: @unchecked Sendable {
     private var inTransaction = false
     /// Work submitted or waiting to run on the queue: long work ends its slice early for it.
     private let queued = Atomic<Int>(0)
+    /// Work submitted, waiting or running: the queue is free at zero.
+    private let occupancy = Atomic<Int>(0)
+    /// Whether a caller of `perform` runs work on its own thread now: one at a time.
+    private let performing = Atomic<Bool>(false)
 
     /// `busyTimeout` is how long (ms) opening waits for another process's lock on the file;
     /// once open, the file is this process's alone.
@@ -82,10 +86,30 @@ public final class Database: @unchecked Sendable {
     /// its transactions one by one from another thread gets its turn between them.
     public func submit(_ work: @escaping @Sendable () -> Void) {
         queued.add(1, ordering: .relaxed)
+        occupancy.add(1, ordering: .relaxed)
         queue.async { [self] in
             queued.subtract(1, ordering: .relaxed)
             work()
+            occupancy.subtract(1, ordering: .relaxed)
         }
+    }
+
+    /// Runs `work` on the database queue: at once on the calling thread when the queue is
+    /// free and no other caller of `perform` does so already, else later, as `submit`. For
+    /// a thread that may block briefly while others serve (the HTTP server's loop threads):
+    /// it saves waking a Dispatch worker for every request.
+    public func perform(_ work: @escaping @Sendable () -> Void) {
+        guard !isCurrentQueue, occupancy.load(ordering: .relaxed) == 0,
+            performing.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+        else { return submit(work) }
+        defer { performing.store(false, ordering: .releasing) }
+        queued.add(1, ordering: .relaxed)
+        occupancy.add(1, ordering: .relaxed)
+        queue.sync {
+            queued.subtract(1, ordering: .relaxed)
+            work()
+        }
+        occupancy.subtract(1, ordering: .relaxed)
     }
 
     /// Whether other work waits for the queue: a long transaction then ends its slice.
@@ -116,6 +140,8 @@ public final class Database: @unchecked Sendable {
         }
         if isCurrentQueue { return try run() }
         queued.add(1, ordering: .relaxed)
+        occupancy.add(1, ordering: .relaxed)
+        defer { occupancy.subtract(1, ordering: .relaxed) }
         return try queue.sync {
             queued.subtract(1, ordering: .relaxed)
             return try run()

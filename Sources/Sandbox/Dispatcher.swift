@@ -5,9 +5,10 @@ import HTTP1
 import SandboxCore
 
 /// Where each request runs, decided in one place from what its route needs (see
-/// `RouteHandler`): the event loop parses, routes and answers what needs no database;
-/// tenant and admin work waits its turn on the database queue; long work runs on a thread
-/// of its own. Every failure, whatever threw it, is rendered here, once, in the error
+/// `RouteHandler`): what needs no database is answered on the calling thread; tenant and
+/// admin work runs its transaction there too when the caller may block briefly (the
+/// server's loop thread with nothing else to do) and the database queue is free, else waits
+/// its turn on the queue; long work runs on a thread of its own. Every failure, whatever threw it, is rendered here, once, in the error
 /// format of the API the request was for.
 final class Dispatcher: Sendable {
     let services: [APIService]
@@ -38,7 +39,7 @@ final class Dispatcher: Sendable {
 
     /// Answers one request; `respond` is called exactly once. Control-plane requests pass
     /// the gate and are not journaled; API requests may meet a fault rule first.
-    func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
+    func handle(_ request: HTTPRequest, mayRunHere: Bool, respond: @escaping @Sendable (HTTPResponse) -> Void) {
         let started = DispatchTime.now().uptimeNanoseconds
         let path = request.path
         let service = services.first(where: { $0.owns(path) })
@@ -48,11 +49,13 @@ final class Dispatcher: Sendable {
                 respond(response.adding(gate.crossOriginHeaders(for: request)))
             }
             // Health and the dashboard's page reveal nothing; health checks and browsers call them without a token.
-            if ControlPlane.isPublic(path) { return route(request, path: path, to: service, token: nil, done: finish) }
+            if ControlPlane.isPublic(path) {
+                return route(request, path: path, to: service, token: nil, mayRunHere: mayRunHere, done: finish)
+            }
             if let refusal = gate.refusal(for: request) { return finish(service.errors.response(for: refusal), nil) }
             // A preflight that passed the gate (an allowed origin) needs no admin token.
             if request.method == .OPTIONS { return finish(Self.preflight(request), nil) }
-            return route(request, path: path, to: service, token: request.bearerToken, done: finish)
+            return route(request, path: path, to: service, token: request.bearerToken, mayRunHere: mayRunHere, done: finish)
         }
         let token = request.bearerToken
         // The journal shows the tenant's sandbox time: from the transaction when there was
@@ -74,13 +77,16 @@ final class Dispatcher: Sendable {
             return record(fallbackErrors.notFound(path: String(path)), nil, nil)
         }
         guard let rule = faults.fire(method: request.method, path: path, api: service.name, token: token) else {
-            return route(request, path: path, to: service, token: token) { record($0, $1, nil) }
+            return route(request, path: path, to: service, token: token, mayRunHere: mayRunHere) { record($0, $1, nil) }
         }
         let answer: @Sendable () -> Void = { [self] in
             if rule.replacesResponse {
                 record(rule.response(errors: service.errors), nil, rule.id)
             } else {
-                route(request, path: path, to: service, token: token) { record($0, $1, rule.id) }
+                // Delayed answers share one queue: none of them runs a transaction there.
+                route(request, path: path, to: service, token: token, mayRunHere: mayRunHere && rule.delayMs == 0) {
+                    record($0, $1, rule.id)
+                }
             }
         }
         guard rule.delayMs > 0 else { return answer() }
@@ -91,8 +97,9 @@ final class Dispatcher: Sendable {
 
     /// Routes within `service`, runs the handler where its kind says, and answers through
     /// `done` with the response and, for tenant routes, the tenant's sandbox time.
+    /// `mayRunHere`: whether the calling thread may run the transaction itself.
     private func route(
-        _ request: HTTPRequest, path: Substring, to service: APIService, token: String?,
+        _ request: HTTPRequest, path: Substring, to service: APIService, token: String?, mayRunHere: Bool,
         done: @escaping @Sendable (HTTPResponse, Int64?) -> Void
     ) {
         let errors = service.errors
@@ -107,7 +114,7 @@ final class Dispatcher: Sendable {
         case .found(let handler, let parameters, _):
             switch handler {
             case .tenant(let body):
-                runtime.submit(token: token, { context in
+                runtime.submit(token: token, mayRunHere: mayRunHere, { context in
                     (try body(APIRequest(http: request, parameters: parameters, context: context)), context.now)
                 }, done: { [self] result in
                     switch result {
@@ -116,7 +123,7 @@ final class Dispatcher: Sendable {
                     }
                 })
             case .admin(let body):
-                runtime.submit({ try body(request, parameters) }, done: answer)
+                runtime.submit(mayRunHere: mayRunHere, { try body(request, parameters) }, done: answer)
             case .long(let body):
                 runtime.runLong { answer(Result { try body(request, parameters) }) }
             case .memory(let body):

@@ -84,9 +84,12 @@ public final class SandboxApplication: @unchecked Sendable {
         return options.maxSnapshotBytes
     }
 
-    /// Answers one request; `respond` is called exactly once.
-    public func handle(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
-        dispatcher.handle(request, respond: respond)
+    /// Answers one request; `respond` is called exactly once. `mayRunHere`: the calling
+    /// thread may block briefly, so the transaction runs on it when the database is free.
+    public func handle(
+        _ request: HTTPRequest, mayRunHere: Bool = false, respond: @escaping @Sendable (HTTPResponse) -> Void
+    ) {
+        dispatcher.handle(request, mayRunHere: mayRunHere, respond: respond)
     }
 
     /// Flushes and closes the database.

@@ -23,7 +23,7 @@ public final class SandboxServer: @unchecked Sendable {
         configuration.idleTimeout = options.idleTimeout
         configuration.bodyTimeout = options.bodyTimeout
         server = HTTPServer(configuration: configuration) { request, respond in
-            application.handle(request, respond: respond)
+            application.handle(request, mayRunHere: HTTPServer.callerMayBlock, respond: respond)
         }
         listener.server = server
         server.onProtocolError = { [accessLog = application.accessLog] status, reason in

@@ -61,12 +61,14 @@ public final class SandboxRuntime: @unchecked Sendable {
     /// Runs `body` in the transaction of `token`'s tenant on the database queue, in the
     /// order submitted, once no long operation of that tenant is under way; `done` gets
     /// the result on the database queue. A backlog of due work is caught up off the queue,
-    /// in slices, while the tenant's other requests wait.
+    /// in slices, while the tenant's other requests wait. `mayRunHere`: the caller may block
+    /// briefly, so the work runs on its thread when the queue is free (`Database.perform`).
     public func submit<T: Sendable>(
-        token: String?, _ body: @escaping @Sendable (TenantContext) throws -> T,
+        token: String?, mayRunHere: Bool = false, _ body: @escaping @Sendable (TenantContext) throws -> T,
         done: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
-        database.submit { [self] in whenFree(token) { [self] in attempt(token: token, body, done: done) } }
+        let work: @Sendable () -> Void = { [self] in whenFree(token) { [self] in attempt(token: token, body, done: done) } }
+        if mayRunHere { database.perform(work) } else { database.submit(work) }
     }
 
     /// On the database queue, with the tenant's lane free: runs `body`; or, when a backlog of
@@ -97,11 +99,13 @@ public final class SandboxRuntime: @unchecked Sendable {
     }
 
     /// Runs `body` on the database queue, in the order submitted, for work of no single
-    /// tenant; `done` gets the result there.
+    /// tenant; `done` gets the result there. `mayRunHere` as above.
     public func submit<T: Sendable>(
-        _ body: @escaping @Sendable () throws -> T, done: @escaping @Sendable (Result<T, any Error>) -> Void
+        mayRunHere: Bool = false, _ body: @escaping @Sendable () throws -> T,
+        done: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
-        database.submit { done(Result { try body() }) }
+        let work: @Sendable () -> Void = { done(Result { try body() }) }
+        if mayRunHere { database.perform(work) } else { database.submit(work) }
     }
 
     /// Runs `work` on a thread of its own, for long work that runs its own transactions

@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import SandboxCore
 import SandboxTesting
 import Testing
 
@@ -15,6 +16,32 @@ import Testing
             #expect(text.contains(flag), "missing \(flag)")
         }
         #expect(text.contains("SANDBOX_PORT"))
+    }
+
+    /// The access log's line per request, as built byte by byte: method, path, status,
+    /// milliseconds with two decimals, and each tenant's label (changing with the token).
+    @Test func theAccessLogNamesEachRequestAndItsTenant() throws {
+        let process = try SandboxProcess(arguments: ["--port", "0", "--db", ":memory:"])
+        let client = HTTPTestClient(port: try process.start())
+        for token in ["log-tenant-one", "log-tenant-one", "another-tenant"] {
+            let answer = try client.send(
+                .GET, "/api/v1/datacenter/templates", headers: ["Authorization": "Bearer \(token)"], body: [])
+            #expect(answer.status == 200)
+        }
+        #expect(try client.send(.GET, "/api/v1/datacenter/templates", headers: [:], body: []).status == 401)
+        process.signal(SIGTERM)
+        #expect(process.waitForExit() == 0)
+        let lines = process.standardError().split(separator: "\n").filter { $0.hasPrefix("GET ") }
+        let expected = [TenantLabel.of("log-tenant-one"), TenantLabel.of("log-tenant-one"), TenantLabel.of("another-tenant"), "-"]
+        #expect(lines.count == 4)
+        for (line, label) in zip(lines, expected) {
+            let fields = line.split(separator: " ")
+            #expect(fields.count == 5, "\(line)")
+            #expect(fields[1] == "/api/v1/datacenter/templates")
+            #expect(fields[3].wholeMatch(of: /[0-9]+\.[0-9]{2}ms/) != nil, "\(line)")
+            #expect(fields[4] == "tenant=\(label)")
+        }
+        #expect(lines.map { $0.split(separator: " ")[2] } == ["200", "200", "200", "401"])
     }
 
     @Test func aBadFlagExitsOneWithAMessage() throws {
