@@ -36,7 +36,7 @@ extension Connection {
             if count > 0 {
                 total += count
                 // A short read drained the socket: skip the recv that would only say EAGAIN
-                // (one syscall per request); re-arming the socket reports input that came meanwhile.
+                // (one syscall per request); level-triggered epoll reports it again if more arrives.
                 if count < Self.readChunk { break }
                 continue
             }
@@ -122,8 +122,8 @@ extension Connection {
         timer.cancel()
         readActive = false
         writeActive = false
+        loop.update(self, from: watched, to: 0)
         watched = 0
-        loop.watch(self, for: 0)
         claimSocket(.closed)
         close(fd)
         context.value.closed(self)
@@ -161,7 +161,8 @@ extension Connection {
     }
 
     private func watch() {
-        watched = (readActive ? EPOLLIN.rawValue : 0) | (writeActive ? EPOLLOUT.rawValue : 0)
-        loop.watch(self, for: watched)
+        let events = (readActive ? EPOLLIN.rawValue : 0) | (writeActive ? EPOLLOUT.rawValue : 0)
+        loop.update(self, from: watched, to: events)
+        watched = events
     }
 }

@@ -43,17 +43,17 @@ final class Connection: @unchecked Sendable {
     var writeActive = false
     /// The events the loop's epoll set watches this socket for (0: not in the set).
     var watched: UInt32 = 0
-    /// Whether the socket is in the epoll set, and the events armed there now (0 once a
-    /// one-shot readiness was delivered, until the loop arms it again). See `EventLoop.watch`.
-    var registered = false
-    var armed: UInt32 = 0
 
     var phase = Phase.open
     var deadline = Deadline.none
     /// When `deadline` expires, and when the timer source is set to fire; see `arm`.
     var deadlineAt = DispatchTime.distantFuture
     var timerAt = DispatchTime.distantFuture
-    var inFlight: InFlight?
+    var inFlight: InFlight? {
+        didSet {
+            if (oldValue == nil) != (inFlight == nil) { loop.requestsInFlight += inFlight == nil ? -1 : 1 }
+        }
+    }
     var serial: UInt64 = 0
     var servedRequests = 0
     var headStarted = false
@@ -154,15 +154,18 @@ final class Connection: @unchecked Sendable {
         inFlight = current
         inputWaiting.store(parser.hasBufferedBytes || peerClosed, ordering: .relaxed)
         let handler = context.value.handler
-        // Called on a loop thread once the batch is done, outside the loop's queue: the
-        // handler may run its transaction there (see `EventLoop`).
+        // Called at once on the loop's queue, or, when this is the only request in flight,
+        // by the loop's thread once the batch is done, outside the queue, where the handler
+        // may run its transaction (see `EventLoop.call`).
         loop.call { [self] in
             // An answer given before the handler returns is written after it returns: by then
             // the handler has let go of what it held (the database, when it ran there).
             let answer = InlineAnswer()
-            handler(request) { [self] response in
-                guard !answer.capture(response) else { return }
-                deliver(response, for: current)
+            loop.covered {
+                handler(request) { [self] response in
+                    guard !answer.capture(response) else { return }
+                    deliver(response, for: current)
+                }
             }
             if let response = answer.close() { deliver(response, for: current) }
         }

@@ -6,67 +6,70 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// One epoll set per event loop, waited on by `threadCount` threads of the loop's own. A thread
-/// woken with ready sockets handles them inside `queue.sync` on the loop's serial queue, so all
-/// connection state stays confined there (its timers and the odd `queue.async` run there too);
-/// then, outside the queue, it calls the handlers of the requests that batch completed. The
-/// handler of a batch's only request may block briefly (the sandbox runs its transaction
-/// right there when the database is free; see `callerMayBlock`), because meanwhile the other
-/// thread waits in `epoll_wait` and serves the sockets.
-/// So at one connection a request costs one wake-up, as with nginx: the thread the kernel
-/// woke reads, answers and writes; before, the loop's thread woke a database thread for every
-/// request (2.3 context switches per request against nginx's 1).
-///
-/// Sockets are registered one-shot: the kernel hands each readiness to one thread only, and
-/// the loop re-arms the socket after handling it (level-triggered, every waiter would be woken
-/// for a socket until one of them had read it).
+/// One epoll set per event loop, served by two threads of the loop's own. The loop's thread
+/// waits in `epoll_wait`, handles each batch of ready sockets inside `queue.sync` on the
+/// loop's serial queue, so all connection state stays confined there (its timers and the odd
+/// `queue.async` run there too), and then, outside the queue, calls the handlers of the
+/// requests the batch completed. When that is the only request in flight, its handler may
+/// block briefly (`callerMayBlock`: the sandbox runs the transaction right there when the
+/// database is free), and for that while (`covered`) the epoll set joins a second set on which the
+/// cover thread waits: it serves the sockets until the handler returns. So at one connection a
+/// request costs one wake-up, as with nginx, and no thread but the one the kernel woke runs;
+/// before, the loop's thread woke a database thread for every request (2.3 context switches
+/// per request against nginx's 1). Two threads both waiting on the set cost more: each
+/// readiness woke whichever slept, and the two then met on the loop's queue.
 ///
 /// Other threads hand the loop work with `execute` (answers from the database queue): a list
-/// under a lock that each thread takes before it waits. Only when no thread is serving need
+/// under a lock that the threads take before they wait. Only when no thread is serving need
 /// one be woken: at once (an eventfd in the set) for work that cannot wait, or, for
 /// bookkeeping that can (an answer already written by the answering thread: the client's next
 /// request wakes the loop anyway), by a timerfd `settleDelay` later at the latest.
+///
+/// Interest is level-triggered; a connection that wants neither reading nor writing is
+/// removed from the set, so a hung-up socket it is not watching cannot spin the loop.
 final class EventLoop: @unchecked Sendable {
     static let batch = 256
-    /// Two: one to run a request's transaction while the other serves sockets. A third would
-    /// only wait for the database, which runs one transaction at a time.
-    static let threadCount = 2
     /// How long bookkeeping handed over without a wake-up may wait for the loop: it only
     /// delays the idle deadline of a connection whose client went quiet.
     static let settleDelay: Int = 20_000_000
 
     let queue: DispatchQueue
     private let epfd: Int32
+    /// Holds `epfd` while the loop's thread runs a handler that may block: the cover thread
+    /// waits on it.
+    private let coverFD: Int32
     /// Written to wake a thread from `epoll_wait` when work is handed to the loop.
     private let wakeFD: Int32
     /// Armed to wake one `settleDelay` later, for work that can wait.
     private let settleFD: Int32
     /// Confined to `queue`.
     private var connections: [Int32: Connection] = [:]
-    /// Handler calls of the batch in hand, made by the thread that handled it once it leaves
-    /// `queue`; nil outside a batch. Confined to `queue`.
+    /// The handler call the batch in hand keeps for the loop's thread to make once it leaves
+    /// `queue` (its request was the only one in flight); nil outside a batch, empty when
+    /// there is none. Confined to `queue`.
     private var calls: [@Sendable () -> Void]?
+    /// Whether the batch in hand is the loop's thread's, not the cover thread's.
+    private var primaryBatch = false
+    /// Requests read and not yet answered, on every connection. Confined to `queue`.
+    var requestsInFlight = 0
 
     private struct Inbox {
         /// Runs on `queue`.
         var work: [@Sendable () -> Void] = []
         /// Handler calls that arose outside a batch: run by a thread, outside `queue`.
         var calls: [@Sendable () -> Void] = []
-        /// Threads between waking and calling their batch's handlers: they take the inbox
-        /// before they wait again.
-        var serving = 0
-        /// Threads in a blocking `epoll_wait`.
-        var blocked = 0
+        /// Threads awake and about to take the inbox: work handed over needs no wake-up.
+        var serving = 2
         /// Whether `settleFD` is armed.
         var settling = false
         var stopped = false
-        var running = 0
+        var running = 2
     }
     private let inbox = Mutex(Inbox())
 
     /// Marks the loop's threads, so that work they hand over themselves wakes nobody.
     private static let threadKey = makeKey()
-    /// Set on a loop thread while it calls the one handler of its batch: see `callerMayBlock`.
+    /// Set on the loop's thread while it calls the one handler of its batch.
     private static let mayBlockKey = makeKey()
 
     private static func makeKey() -> pthread_key_t {
@@ -75,47 +78,45 @@ final class EventLoop: @unchecked Sendable {
         return key
     }
 
-    /// Whether the handler being called may block briefly: it was the only request of its
-    /// batch and the other thread waits for sockets, so it serves them meanwhile. Under load
-    /// handlers must not block: at 64 connections, loop threads running each transaction and
-    /// writing each answer in turn served a third fewer requests than the loop beside the
-    /// database's queue, where the loop reads and writes while the queue runs transactions.
+    /// Whether the handler being called may block briefly: its request is the only one in
+    /// flight, and the cover thread serves the sockets meanwhile (see `covered`). Under load
+    /// handlers must not block: at 64 connections, running each transaction and writing each
+    /// answer in turn on the loop's threads served a third fewer requests than the loop
+    /// beside the database's queue, where the loop reads and writes while the queue runs
+    /// transactions on the other core.
     static var callerMayBlock: Bool { pthread_getspecific(mayBlockKey) != nil }
 
     init(label: String) throws(ServerError) {
         queue = DispatchQueue(label: label)
         epfd = epoll_create1(Int32(EPOLL_CLOEXEC))
-        guard epfd >= 0 else { throw ServerError.system("cannot create an epoll set", errno) }
+        coverFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
         settleFD = timerfd_create(CLOCK_MONOTONIC, Int32(TFD_NONBLOCK | TFD_CLOEXEC))
-        guard wakeFD >= 0, settleFD >= 0 else {
+        guard epfd >= 0, coverFD >= 0, wakeFD >= 0, settleFD >= 0 else {
             let error = errno
-            for fd in [epfd, wakeFD, settleFD] where fd >= 0 { close(fd) }
-            throw ServerError.system("cannot create the event loop's wake-up descriptors", error)
+            for fd in [epfd, coverFD, wakeFD, settleFD] where fd >= 0 { close(fd) }
+            throw ServerError.system("cannot create the event loop's descriptors", error)
         }
         for fd in [wakeFD, settleFD] {
             var event = epoll_event()
-            // Edge-triggered: each write or expiry wakes one thread, not every waiter.
-            event.events = EPOLLIN.rawValue | EPOLLET.rawValue
+            event.events = EPOLLIN.rawValue
             event.data.fd = fd
             _ = epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &event)
         }
-        inbox.withLock { inbox in
-            inbox.running = Self.threadCount
-            inbox.serving = Self.threadCount
-        }
-        for index in 0..<Self.threadCount {
-            let thread = Thread { [self] in run() }
-            thread.name = "\(label).\(index)"
+        for cover in [false, true] {
+            let thread = Thread { [self] in run(cover: cover) }
+            thread.name = cover ? "\(label).cover" : label
             thread.start()
         }
     }
 
-    /// Ends the loop's threads, the last of which closes the epoll set; connections must all be closed.
+    /// Ends the loop's threads, the last of which closes the descriptors; connections must
+    /// all be closed.
     func stop() {
         // Woken under the lock: the last thread to end closes the eventfd only after taking it.
         inbox.withLock { inbox in
             inbox.stopped = true
+            setCovering(true)
             wake()
         }
     }
@@ -133,10 +134,10 @@ final class EventLoop: @unchecked Sendable {
         enum Waking { case none, now, soon }
         let waking = inbox.withLock { inbox -> Waking in
             inbox.work.append(work)
-            // A loop thread takes the inbox before it waits again; so does one serving.
-            guard !fromLoop, inbox.serving == 0, inbox.blocked > 0 else { return .none }
+            // A loop thread takes the inbox before it waits again.
+            guard !fromLoop, inbox.serving == 0 else { return .none }
             if !canWait() { return .now }
-            guard inbox.blocked == Self.threadCount, !inbox.settling else { return .none }
+            guard !inbox.settling else { return .none }
             inbox.settling = true
             return .soon
         }
@@ -150,19 +151,42 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// On the loop's queue: calls `handler` on a loop thread outside the queue, once the batch
-    /// in hand is done (a handler may block briefly; the queue must not).
+    /// On the loop's queue: calls `handler` for a request just read. The only request in
+    /// flight is called by the loop's thread once the batch is done, outside the queue, where
+    /// it may block; others at once, where they must not (so the database queue starts on
+    /// each while the batch goes on).
     func call(_ handler: @escaping @Sendable () -> Void) {
         if calls != nil {
-            calls!.append(handler)
+            if primaryBatch && requestsInFlight == 1 && calls!.isEmpty {
+                calls!.append(handler)
+            } else {
+                handler()
+            }
             return
         }
         // Outside a batch (a connection's first read, on a Dispatch worker): a thread takes it.
         let waking = inbox.withLock { inbox -> Bool in
             inbox.calls.append(handler)
-            return inbox.serving == 0 && inbox.blocked > 0
+            return inbox.serving == 0
         }
         if waking { wake() }
+    }
+
+    /// Runs `body`, a handler; when it may block, the cover thread serves the sockets meanwhile.
+    func covered(_ body: () -> Void) {
+        guard Self.callerMayBlock else { return body() }
+        setCovering(true)
+        body()
+        setCovering(false)
+    }
+
+    /// Puts the epoll set in the cover thread's set, or takes it out: while it is in, any
+    /// ready socket (or handed-over work) wakes the cover thread.
+    private func setCovering(_ covering: Bool) {
+        var event = epoll_event()
+        event.events = EPOLLIN.rawValue
+        event.data.fd = epfd
+        _ = epoll_ctl(coverFD, covering ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, epfd, &event)
     }
 
     /// Whether no loop thread is serving sockets now: work handed over then waits for a
@@ -183,28 +207,27 @@ final class EventLoop: @unchecked Sendable {
         _ = write(wakeFD, &one, MemoryLayout<UInt64>.size)
     }
 
-    /// Watches `connection`'s socket for `events` (0: leaves the set), armed for one readiness.
-    func watch(_ connection: Connection, for events: UInt32) {
+    /// Changes the events `connection` is watched for from `old` to `new` (0: not in the set).
+    func update(_ connection: Connection, from old: UInt32, to new: UInt32) {
+        guard old != new else { return }
         let fd = connection.fd
         var event = epoll_event()
-        event.events = events | EPOLLONESHOT.rawValue
+        event.events = new
         event.data.fd = fd
-        if events == 0 {
-            guard connection.registered else { return }
+        if new == 0 {
             _ = epoll_ctl(epfd, EPOLL_CTL_DEL, fd, &event)
             connections[fd] = nil
-            connection.registered = false
-        } else if !connection.registered {
+        } else if old == 0 {
             connections[fd] = connection
             _ = epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &event)
-            connection.registered = true
-        } else if connection.armed != events {
+        } else {
             _ = epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &event)
         }
-        connection.armed = events
     }
 
-    private func run() {
+    /// The loop's thread (`cover` false) waits on the epoll set; the cover thread waits on
+    /// `coverFD`, which holds the set only while the loop's thread may be blocked in a handler.
+    private func run(cover: Bool) {
         pthread_setspecific(Self.threadKey, Unmanaged.passUnretained(self).toOpaque())
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: Self.batch)
         defer { events.deallocate() }
@@ -219,48 +242,52 @@ final class EventLoop: @unchecked Sendable {
                 let idle = work.isEmpty && handlers.isEmpty
                 if serving && idle { inbox.serving -= 1 } else if !serving && !idle { inbox.serving += 1 }
                 serving = !idle
-                if idle { inbox.blocked += 1 }
-                return (work, handlers, inbox.stopped)
+                return (work, handlers, false)
             }
             if stopped { break }
-            // Blocks only when nothing was waiting; handed-over work is run with the batch.
-            let count = epoll_wait(epfd, events, Int32(Self.batch), serving ? 0 : -1)
-            if !serving {
-                inbox.withLock { inbox in
-                    inbox.blocked -= 1
-                    inbox.serving += 1
+            let count: Int32
+            if serving {
+                // Handed-over work is run with whatever the set has ready now.
+                count = epoll_wait(epfd, events, Int32(Self.batch), 0)
+            } else {
+                if cover {
+                    var covering = epoll_event()
+                    _ = epoll_wait(coverFD, &covering, 1, -1)
+                    count = epoll_wait(epfd, events, Int32(Self.batch), 0)
+                } else {
+                    count = epoll_wait(epfd, events, Int32(Self.batch), -1)
                 }
+                inbox.withLock { $0.serving += 1 }
                 serving = true
             }
             guard count > 0 || !work.isEmpty || !handlers.isEmpty else { continue }
             var batchCalls = handlers
+            var alone = false
             queue.sync {
                 calls = []
+                primaryBatch = !cover
                 // Answers first: a connection whose answer is out reads its next request below.
                 for item in work { item() }
                 handle(events, Int(max(0, count)))
                 batchCalls += calls!
                 calls = nil
+                alone = requestsInFlight == 1
             }
-            guard !batchCalls.isEmpty else { continue }
-            // The one request of a batch, while the other thread waits for sockets: its
-            // handler may block. Otherwise handlers hand their work on and this thread serves on.
-            let mayBlock = batchCalls.count == 1 && inbox.withLock { inbox in
-                guard inbox.blocked == Self.threadCount - 1 else { return false }
-                inbox.serving -= 1
-                return true
-            }
-            guard mayBlock else {
-                for handler in batchCalls { handler() }
+            guard cover || batchCalls.count != 1 || !alone else {
+                // The only request anywhere: its handler may block, so this thread stops serving.
+                inbox.withLock { $0.serving -= 1 }
+                serving = false
+                pthread_setspecific(Self.mayBlockKey, UnsafeRawPointer(bitPattern: 1))
+                batchCalls[0]()
+                pthread_setspecific(Self.mayBlockKey, nil)
                 continue
             }
-            serving = false
-            pthread_setspecific(Self.mayBlockKey, UnsafeRawPointer(bitPattern: 1))
-            batchCalls[0]()
-            pthread_setspecific(Self.mayBlockKey, nil)
+            for handler in batchCalls { handler() }
         }
-        // The others may be asleep: each thread that ends wakes the next, before it counts
-        // itself out (the last one closes the eventfd).
+        // The other may be asleep: each thread that ends wakes it (the cover thread waits on
+        // `coverFD`, which the loop's thread may have just emptied), before it counts itself
+        // out (the last one closes the descriptors).
+        setCovering(true)
         wake()
         let last = inbox.withLock { inbox in
             if serving { inbox.serving -= 1 }
@@ -268,9 +295,7 @@ final class EventLoop: @unchecked Sendable {
             return inbox.running == 0
         }
         guard last else { return }
-        close(wakeFD)
-        close(settleFD)
-        close(epfd)
+        for fd in [wakeFD, settleFD, coverFD, epfd] { close(fd) }
     }
 
     private func handle(_ events: UnsafeMutablePointer<epoll_event>, _ count: Int) {
@@ -285,12 +310,7 @@ final class EventLoop: @unchecked Sendable {
             // A connection closed since the wait is gone from the map. Should its fd number
             // already serve a newer connection, that one only tries a read that finds nothing.
             guard let connection = connections[event.data.fd] else { continue }
-            // Delivered once: disarmed until `watch` arms it again.
-            connection.armed = 0
             connection.ready(event.events)
-            if connection.registered, connection.armed == 0, connection.watched != 0 {
-                watch(connection, for: connection.watched)
-            }
         }
     }
 }

@@ -8,20 +8,20 @@ import HTTP1
 /// An HTTP/1.1 server on POSIX sockets and Dispatch.
 ///
 /// Concurrency model: event-driven, no thread per connection. One serial event-loop queue
-/// owns an epoll set of all connection sockets, waited on by two threads of the loop's own
-/// (see `EventLoop`): the thread woken handles the ready sockets on the queue, then calls the
-/// handlers of the requests they completed outside it, where the handler of a batch's only
-/// request may block briefly (the sandbox runs its transaction there) while the other thread
-/// serves the sockets.
-/// Through a Dispatch read source every readiness had been a round trip through libdispatch's
-/// manager thread, three wake-ups per request at one connection; then a thread of the loop's
-/// own still woke a database thread per request. Answers given on another thread are written
-/// from there (see `Connection.writeAhead`). One loop, not one per core: transactions run one
-/// at a time, so two threads keep both cores busy. The loop is a serial queue because those
-/// draw on Dispatch's overcommit pool: a width-limited concurrent target starves for up to a
-/// second whenever pool threads block (Swift concurrency's cooperative threads on Linux come
-/// from that same pool). Handlers may answer later from any thread through their
-/// `Responder`, so long-polls hold no thread. A single serial queue accepts connections.
+/// owns an epoll set of all connection sockets, waited on by a thread of the loop's own (see
+/// `EventLoop`). The handler of a request read while no other is in flight is called by that
+/// thread outside the queue and may block briefly (the sandbox runs its transaction there),
+/// while a cover thread serves the sockets; every other handler is called on the queue and
+/// must not block. Through a Dispatch read source every readiness had been a round trip
+/// through libdispatch's manager thread, three wake-ups per request at one connection; then a
+/// loop thread still woke a database thread per request. Answers given on another thread are
+/// written from there (see `Connection.writeAhead`). One loop, not one per core: transactions
+/// run one at a time, so the loop beside the database's queue keeps both cores busy. The loop
+/// is a serial queue because those draw on Dispatch's overcommit pool: a width-limited
+/// concurrent target starves for up to a second whenever pool threads block (Swift
+/// concurrency's cooperative threads on Linux come from that same pool). Handlers may answer
+/// later from any thread through their `Responder`, so long-polls hold no thread. A single
+/// serial queue accepts connections.
 public final class HTTPServer: @unchecked Sendable {
     public typealias Responder = @Sendable (HTTPResponse) -> Void
     /// The handler is called once per request, on one of the loop's threads, and must call
@@ -29,8 +29,8 @@ public final class HTTPServer: @unchecked Sendable {
     /// thread). It may block briefly when `callerMayBlock` says so, never for long.
     public typealias Handler = @Sendable (HTTPRequest, @escaping Responder) -> Void
 
-    /// Asked by a handler, before it returns: whether it may block briefly (its request was
-    /// the only one its loop thread completed, and the loop's other thread serves meanwhile).
+    /// Asked by a handler, before it returns: whether it may block briefly (its request is the
+    /// only one in flight, and the loop's cover thread serves the sockets meanwhile).
     public static var callerMayBlock: Bool { EventLoop.callerMayBlock }
 
     private enum State { case idle, running, stopped }
