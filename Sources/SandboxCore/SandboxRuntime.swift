@@ -178,6 +178,10 @@ public final class SandboxRuntime: @unchecked Sendable {
     /// transaction, so other work runs between them. Gives up (409) past a million steps:
     /// that is a model rescheduling itself without moving on.
     func catchUp(tenantId: Int) throws {
+        try database.deferringCheckpoints { try catchUpInSlices(tenantId: tenantId) }
+    }
+
+    private func catchUpInSlices(tenantId: Int) throws {
         var steps = 0
         while steps < DueWorkBudget.maximumSteps {
             var events = false
@@ -196,6 +200,7 @@ public final class SandboxRuntime: @unchecked Sendable {
             if events { onEvents?() }
             if slice.done { return }
             steps += slice.steps
+            database.checkpointIfDue()
             betweenSlices?()
         }
         throw DomainError.conflict("Too much due work: more than a million steps are due at once")
