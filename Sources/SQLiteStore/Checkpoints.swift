@@ -8,8 +8,8 @@ import Synchronization
 /// Usually that is every `usualPages` pages, which keeps each one short. While long work
 /// commits slice after slice beside other tenants' requests (`Database.deferringCheckpoints`),
 /// commits only count their frames: a checkpoint every hundred pages was most of a short
-/// slice's cost and of the wait of whoever came next (a year's advance beside a neighbour:
-/// 453 fdatasyncs for 90 days, 9 without). The long work checkpoints between its slices
+/// slice's cost and of the wait of whoever came next (a 90-day advance beside a neighbour
+/// reading flat out: 453 fdatasyncs, 9 without). The long work checkpoints between its slices
 /// once the WAL holds `deferredPages`, and when it ends.
 final class Checkpoints: @unchecked Sendable {
     static let usualPages = 100
