@@ -18,6 +18,7 @@ public final class Database: @unchecked Sendable {
     private let occupancy = Atomic<Int>(0)
     /// Whether a caller of `perform` runs work on its own thread now: one at a time.
     private let performing = Atomic<Bool>(false)
+    private let checkpoints = Checkpoints()
 
     /// `busyTimeout` is how long (ms) opening waits for another process's lock on the file;
     /// once open, the file is this process's alone.
@@ -30,10 +31,8 @@ public final class Database: @unchecked Sendable {
         // of taking and releasing file locks (fcntl, several per transaction) on every
         // request; the WAL index then lives in process memory. The price: no other process
         // can open the file meanwhile; a brief lock held by another (the sqlite3 shell, a
-        // backup) is waited out for `busyTimeout`. Checkpoints every 100 pages instead of 1000:
-        // a checkpoint runs inside the commit that crosses the mark and holds the queue while it
-        // copies, so smaller ones keep other tenants' waits short (neighbour bench: B's p99
-        // during a year's advance 14 ms at 1000 pages, 8 ms at 100 with 1 ms slices).
+        // backup) is waited out for `busyTimeout`. Checkpoints are `Checkpoints`' (every 100
+        // pages, fewer while long work commits slice after slice).
         do {
             try connection.execute(
                 """
@@ -41,7 +40,6 @@ public final class Database: @unchecked Sendable {
                 PRAGMA locking_mode = EXCLUSIVE;
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = NORMAL;
-                PRAGMA wal_autocheckpoint = 100;
                 PRAGMA foreign_keys = ON;
                 """)
         } catch {
@@ -50,6 +48,7 @@ public final class Database: @unchecked Sendable {
             guard let failure = error as? SQLiteError else { throw error }
             throw SQLiteError(code: failure.code, message: Self.openingFailure(failure, path: path), sql: nil)
         }
+        checkpoints.install(on: connection)
     }
 
     /// One line saying why `path` could not be opened, without the PRAGMAs that found out.
@@ -110,6 +109,40 @@ public final class Database: @unchecked Sendable {
             work()
         }
         occupancy.subtract(1, ordering: .relaxed)
+    }
+
+    /// Runs `work`, long work committing slice after slice from a thread other than the
+    /// queue, with automatic checkpoints held back (see `Checkpoints`): `work` calls
+    /// `checkpointIfDue` between its slices; the last such work to end checkpoints what is
+    /// left, in a turn of its own rather than inside someone's commit. The WAL is as durable
+    /// meanwhile (docs/crash-safety.md): a crash of the process loses nothing committed, one of
+    /// the machine the last commits since a checkpoint, never half of one.
+    public func deferringCheckpoints<T>(_ work: () throws -> T) throws -> T {
+        try onQueue { _ in checkpoints.deferrals += 1 }
+        defer {
+            let last = (try? onQueue { _ in
+                checkpoints.deferrals -= 1
+                return checkpoints.deferrals == 0
+            }) ?? false
+            if last, checkpoints.frames.load(ordering: .relaxed) >= Checkpoints.usualPages { checkpoint() }
+        }
+        return try work()
+    }
+
+    /// Between the slices of `deferringCheckpoints`' work: checkpoints once the WAL has grown
+    /// to `Checkpoints.deferredPages`.
+    public func checkpointIfDue() {
+        if checkpoints.due { checkpoint() }
+    }
+
+    /// Flushes the WAL from this thread, then copies it into the database in a turn of its own.
+    private func checkpoint() {
+        Checkpoints.flush(walOf: path)
+        _ = try? onQueue { connection in
+            guard !inTransaction else { return }
+            try connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            checkpoints.frames.store(0, ordering: .relaxed)
+        }
     }
 
     /// Whether other work waits for the queue: a long transaction then ends its slice.

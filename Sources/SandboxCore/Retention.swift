@@ -37,7 +37,7 @@ struct Retention: Sendable {
     /// crash before then is finished at the next start (see LongOperation).
     @discardableResult
     func pruneIfDue(_ context: TenantContext) throws -> Bool {
-        guard keep > 0, context.now - context.tenant.historyPrunedAt >= max(1, keep / 10) else { return false }
+        guard isDue(context) else { return false }
         let cutoff = context.now - keep
         let eventsDone = try pruneEvents(of: context.tenantId, before: cutoff, in: context.connection)
         // A tenant never pruned starts from the beginning of time.
@@ -51,6 +51,11 @@ struct Retention: Sendable {
         try context.connection.run("UPDATE tenants SET history_pruned_at = ? WHERE id = ?", context.now, context.tenantId)
         try operation.end(in: context.connection)
         return false
+    }
+
+    /// Whether the tenant's clock has moved a tenth of the retention since the last prune.
+    func isDue(_ context: TenantContext) -> Bool {
+        keep > 0 && context.now - context.tenant.historyPrunedAt >= max(1, keep / 10)
     }
 
     /// Events are written in the order of the tenant's clock, so the old ones are a prefix of

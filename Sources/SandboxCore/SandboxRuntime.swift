@@ -182,24 +182,39 @@ public final class SandboxRuntime: @unchecked Sendable {
     /// transaction, so other work runs between them. Gives up (409) past a million steps:
     /// that is a model rescheduling itself without moving on.
     func catchUp(tenantId: Int) throws {
+        try database.deferringCheckpoints { try catchUpInSlices(tenantId: tenantId) }
+    }
+
+    private func catchUpInSlices(tenantId: Int) throws {
         var steps = 0
+        // The sandbox time a slice cut short for others reached with its history's prune due:
+        // that prune is then a slice of its own (deleting a tenth of the retention's history
+        // took as long again as a slice, and whoever waited waited for both).
+        var pruneAt: Int64?
         while steps < DueWorkBudget.maximumSteps {
             var events = false
-            let slice = try database.write { connection -> (done: Bool, steps: Int) in
-                guard let tenant = try TenantTable.find(id: tenantId, in: connection) else { return (true, 0) }
+            let slice = try database.write { connection -> (done: Bool, steps: Int, pruneAt: Int64?) in
+                guard let tenant = try TenantTable.find(id: tenantId, in: connection) else { return (true, 0, nil) }
+                if let pruneAt {
+                    try keepStorage(TenantContext(connection: connection, tenant: tenant, now: pruneAt, scheduler: scheduler), request: false)
+                    return (false, 0, nil)
+                }
                 let context = TenantContext(
                     connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
                     scheduler: scheduler)
                 var budget = DueWorkBudget.catchUp(othersWaiting: { [database] in database.othersWaiting })
                 let done = try context.applyDueWork(until: context.now, budget: &budget)
-                try keepStorage(context, request: false)
+                let pruneNext = !done && database.othersWaiting && retention.isDue(context)
+                if !pruneNext { try keepStorage(context, request: false) }
                 try context.saveRandomState()
                 events = context.recordedEvents
-                return (done, budget.applied)
+                return (done, budget.applied, pruneNext ? context.now : nil)
             }
             if events { onEvents?() }
             if slice.done { return }
+            pruneAt = slice.pruneAt
             steps += slice.steps
+            database.checkpointIfDue()
             betweenSlices?()
         }
         throw DomainError.conflict("Too much due work: more than a million steps are due at once")
