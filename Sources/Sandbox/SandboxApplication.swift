@@ -78,7 +78,9 @@ public final class SandboxApplication: @unchecked Sendable {
     /// a refused caller cannot make the server write a gigabyte before its 401; nil otherwise
     /// (`--max-body`).
     public func documentLimit(for request: HTTPRequest) -> Int? {
-        guard services.contains(where: { $0.takesDocument(request.method, path: request.path) }),
+        let method = request.method
+        let path = request.path
+        guard services.contains(where: { $0.takesDocument(method, path: path) }),
             dispatcher.gate.refusal(for: request) == nil
         else { return nil }
         return options.maxSnapshotBytes
