@@ -157,7 +157,7 @@ final class Connection: @unchecked Sendable {
         // Called at once on the loop's queue, or, when this is the only request in flight,
         // by the loop's thread once the batch is done, outside the queue, where the handler
         // may run its transaction (see `EventLoop.call`).
-        loop.call { [self] in
+        loop.call { [self] onQueue in
             // An answer given before the handler returns is written after it returns: by then
             // the handler has let go of what it held (the database, when it ran there).
             let answer = InlineAnswer()
@@ -167,7 +167,13 @@ final class Connection: @unchecked Sendable {
                     deliver(response, for: current)
                 }
             }
-            if let response = answer.close() { deliver(response, for: current) }
+            guard let response = answer.close() else { return }
+            // Written and its end booked at once, so the loop has nothing left to do for it.
+            if onQueue {
+                respond(to: current.serial, with: response)
+            } else {
+                queue.sync { respond(to: current.serial, with: response) }
+            }
         }
     }
 

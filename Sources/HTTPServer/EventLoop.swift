@@ -47,7 +47,7 @@ final class EventLoop: @unchecked Sendable {
     /// The handler call the batch in hand keeps for the loop's thread to make once it leaves
     /// `queue` (its request was the only one in flight); nil outside a batch, empty when
     /// there is none. Confined to `queue`.
-    private var calls: [@Sendable () -> Void]?
+    private var calls: [@Sendable (_ onQueue: Bool) -> Void]?
     /// Whether the batch in hand is the loop's thread's, not the cover thread's.
     private var primaryBatch = false
     /// Requests read and not yet answered, on every connection. Confined to `queue`.
@@ -57,7 +57,7 @@ final class EventLoop: @unchecked Sendable {
         /// Runs on `queue`.
         var work: [@Sendable () -> Void] = []
         /// Handler calls that arose outside a batch: run by a thread, outside `queue`.
-        var calls: [@Sendable () -> Void] = []
+        var calls: [@Sendable (_ onQueue: Bool) -> Void] = []
         /// Threads awake and about to take the inbox: work handed over needs no wake-up.
         var serving = 2
         /// Whether `settleFD` is armed.
@@ -151,16 +151,16 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// On the loop's queue: calls `handler` for a request just read. The only request in
-    /// flight is called by the loop's thread once the batch is done, outside the queue, where
-    /// it may block; others at once, where they must not (so the database queue starts on
-    /// each while the batch goes on).
-    func call(_ handler: @escaping @Sendable () -> Void) {
+    /// On the loop's queue: calls `handler` for a request just read, telling it whether it
+    /// runs on the queue. The only request in flight is called by the loop's thread once the
+    /// batch is done, outside the queue, where it may block; others at once, where they must
+    /// not (so the database queue starts on each while the batch goes on).
+    func call(_ handler: @escaping @Sendable (_ onQueue: Bool) -> Void) {
         if calls != nil {
             if primaryBatch && requestsInFlight == 1 && calls!.isEmpty {
                 calls!.append(handler)
             } else {
-                handler()
+                handler(true)
             }
             return
         }
@@ -235,7 +235,7 @@ final class EventLoop: @unchecked Sendable {
         while true {
             let (work, handlers, stopped) = inbox.withLock { inbox in
                 var work: [@Sendable () -> Void] = []
-                var handlers: [@Sendable () -> Void] = []
+                var handlers: [@Sendable (_ onQueue: Bool) -> Void] = []
                 guard !inbox.stopped else { return (work, handlers, true) }
                 swap(&work, &inbox.work)
                 swap(&handlers, &inbox.calls)
@@ -278,11 +278,11 @@ final class EventLoop: @unchecked Sendable {
                 inbox.withLock { $0.serving -= 1 }
                 serving = false
                 pthread_setspecific(Self.mayBlockKey, UnsafeRawPointer(bitPattern: 1))
-                batchCalls[0]()
+                batchCalls[0](false)
                 pthread_setspecific(Self.mayBlockKey, nil)
                 continue
             }
-            for handler in batchCalls { handler() }
+            for handler in batchCalls { handler(false) }
         }
         // The other may be asleep: each thread that ends wakes it (the cover thread waits on
         // `coverFD`, which the loop's thread may have just emptied), before it counts itself

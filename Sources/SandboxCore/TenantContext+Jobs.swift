@@ -36,9 +36,11 @@ extension TenantContext {
 
     /// The job's status, times and output only: for status polls.
     public func jobState(_ id: Int) throws -> JobState? {
-        try connection.first("SELECT \(JobState.columns) FROM jobs WHERE id = ? AND tenant_id = ?", id, tenant.id)
-            .map(JobState.init(row:))
+        try connection.first(Self.jobStateQuery, id, tenant.id).map(JobState.init(row:))
     }
+
+    /// Built once: clients poll a job's state, and interpolating the statement cost more than reading it.
+    private static let jobStateQuery = "SELECT \(JobState.columns) FROM jobs WHERE id = ? AND tenant_id = ?"
 
     public func jobs(resourceType: String? = nil, resourceId: Int? = nil, activeOnly: Bool = false) throws -> [JobRecord] {
         let sql = Self.jobsQuery(byResourceType: resourceType != nil, byResourceId: resourceId != nil, activeOnly: activeOnly)
