@@ -110,6 +110,12 @@ extension Connection {
         arm(.linger, after: min(2, max(0.1, configuration.idleTimeout)))
     }
 
+    /// Whether bytes wait in the socket that the loop has not read yet.
+    var hasUnreadInput: Bool {
+        var count: Int32 = 0
+        return ioctl(fd, UInt(FIONREAD), &count) == 0 && count > 0
+    }
+
     /// Leaves the epoll set before closing, so the fd number can be reused safely.
     func closeNow() {
         guard phase != .closed else { return }

@@ -109,12 +109,17 @@ final class Connection: @unchecked Sendable {
     }
 
     /// Since when the connection has been idle (waiting between requests, or closing), nil
-    /// while a request is in progress. Read on the loop's queue, by the server making room.
+    /// while a request is in progress and before the first: a client that has just connected
+    /// is about to send one, and unlike a reused keep-alive connection's, a fresh one's
+    /// failure is not retried by HTTP clients (a silent one meets `headerTimeout`). Read on
+    /// the loop's queue, by the server making room.
     var idleSince: DispatchTime? {
         switch phase {
         case .closed: return nil
         case .lingering: return DispatchTime(uptimeNanoseconds: 0)
-        case .open: return deadline == .waiting && inFlight == nil && outbox.isEmpty && streaming == nil ? waitingSince : nil
+        case .open:
+            return servedRequests > 0 && deadline == .waiting && inFlight == nil && outbox.isEmpty && streaming == nil
+                ? waitingSince : nil
         }
     }
 

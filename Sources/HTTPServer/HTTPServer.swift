@@ -169,7 +169,11 @@ public final class HTTPServer: @unchecked Sendable {
         let idle = locked { connections.values.filter { $0 !== newcomer } }.compactMap { connection in
             connection.idleSince.map { (connection, $0) }
         }
-        guard let longest = idle.min(by: { $0.1 < $1.1 }) else { return false }
+        // One whose client has sent a request the loop has not read yet is not idle: closing
+        // it would lose that request (and reset the connection, answer unsent).
+        guard let longest = idle.sorted(by: { $0.1 < $1.1 }).first(where: { !$0.0.hasUnreadInput }) else {
+            return false
+        }
         longest.0.closeNow()
         return true
     }

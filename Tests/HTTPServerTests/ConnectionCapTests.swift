@@ -39,6 +39,40 @@ extension ServerTests {
             #expect(server.server.connectionCount <= 5)
         }
 
+        /// Clients that connect and send at once, more of them than the cap: a connection
+        /// whose request waits unread in its socket is not idle, so each client gets an
+        /// answer (200, or 503 when nothing could make room), never a reset without one.
+        @Test func aRequestNotYetReadIsNeverLostToMakeRoom() throws {
+            let server = try TestServer { $0.maxConnections = 4 }
+            let outcomes = Outcomes()
+            let done = DispatchGroup()
+            // Threads of their own: Dispatch's pools would run two at a time on two cores.
+            for worker in 0..<16 {
+                done.enter()
+                Thread.detachNewThread {
+                    for round in 0..<10 {
+                        guard let client = try? server.client() else { continue }
+                        client.send("GET /w\(worker)/\(round) HTTP/1.1\r\n\r\n")
+                        outcomes.add(client.readResponse()?.status)
+                    }
+                    done.leave()
+                }
+            }
+            #expect(done.wait(timeout: .now() + 60) == .success)
+            #expect(outcomes.unanswered == 0, "\(outcomes.unanswered) requests lost, \(outcomes.answered) answered")
+        }
+
+        final class Outcomes: @unchecked Sendable {
+            private let lock = NSLock()
+            private(set) var answered = 0
+            private(set) var unanswered = 0
+            func add(_ status: Int?) {
+                lock.withLock {
+                    if status == 200 || status == 503 { answered += 1 } else { unanswered += 1 }
+                }
+            }
+        }
+
         @Test func whenEveryConnectionIsInsideARequestANewcomerGets503() throws {
             let server = try TestServer { $0.maxConnections = 3 }
             let answering = try server.client(), sendingHead = try server.client(), sendingBody = try server.client()
