@@ -116,10 +116,13 @@ extension Connection {
         return ioctl(fd, UInt(FIONREAD), &count) == 0 && count > 0
     }
 
-    /// Leaves the epoll set before closing, so the fd number can be reused safely.
+    /// Leaves the epoll set before closing, so the fd number can be reused safely. A request
+    /// in flight keeps the connection counted until its answer comes (`answerOwed`).
     func closeNow() {
         guard phase != .closed else { return }
         phase = .closed
+        // Not once the server shuts down: it gives up on answers past its timeout.
+        answerOwed = inFlight != nil && !shuttingDown
         inFlight = nil
         if let stream = streaming {
             streaming = nil
@@ -132,7 +135,7 @@ extension Connection {
         watched = 0
         claimSocket(.closed)
         close(fd)
-        context.value.closed(self)
+        if !answerOwed { context.value.closed(self) }
     }
 
     /// Moves `socket` to `use` once no answer is being written from another thread (a

@@ -68,6 +68,10 @@ final class Connection: @unchecked Sendable {
     var lingerAfterWrite = false
     var peerClosed = false
     var shuttingDown = false
+    /// Closed while its handler was still at work: the connection keeps its place among the
+    /// server's connections until the answer comes (and is dropped), so clients that send and
+    /// hang up cannot pile up work behind `maxConnections`.
+    var answerOwed = false
 
     /// Who may use the socket (see `writeAhead`): `open` for the loop; `writing` while the
     /// thread that answered writes its answer (the loop closes the fd only after); `closed`;
@@ -109,18 +113,21 @@ final class Connection: @unchecked Sendable {
     }
 
     /// Since when the connection has been idle (waiting between requests, or closing), nil
-    /// while a request is in progress and before the first: a client that has just connected
-    /// is about to send one, and unlike a reused keep-alive connection's, a fresh one's
-    /// failure is not retried by HTTP clients (a silent one meets `headerTimeout`). Read on
-    /// the loop's queue, by the server making room.
+    /// while a request is in progress. Read on the loop's queue.
     var idleSince: DispatchTime? {
         switch phase {
         case .closed: return nil
         case .lingering: return DispatchTime(uptimeNanoseconds: 0)
-        case .open:
-            return servedRequests > 0 && deadline == .waiting && inFlight == nil && outbox.isEmpty && streaming == nil
-                ? waitingSince : nil
+        case .open: return deadline == .waiting && inFlight == nil && outbox.isEmpty && streaming == nil ? waitingSince : nil
         }
+    }
+
+    /// `idleSince` for a connection the server may close to make room: not before its first
+    /// answer, since a client that has just connected is about to send a request, and unlike
+    /// a reused keep-alive connection's, a fresh one's failure is not retried by HTTP clients
+    /// (a silent one meets `headerTimeout`).
+    var idleKeepAliveSince: DispatchTime? {
+        phase == .open && servedRequests == 0 ? nil : idleSince
     }
 
     /// Parses what is buffered and acts on it; resumes reading when more bytes are needed.
@@ -239,7 +246,7 @@ final class Connection: @unchecked Sendable {
     /// On the loop: the answer to request `serial` went out from the answering thread but for
     /// `rest`; finishes it as `respond` would.
     private func written(_ serial: UInt64, rest: ArraySlice<UInt8>) {
-        guard phase == .open, let current = inFlight, current.serial == serial else { return }
+        guard phase == .open, let current = inFlight, current.serial == serial else { return answerCameLate(serial) }
         inFlight = nil
         servedRequests += 1
         closeAfterWrite = false
@@ -253,7 +260,7 @@ final class Connection: @unchecked Sendable {
         guard phase == .open, let current = inFlight, current.serial == serial else {
             // Its producer may hold resources until it ends or is cancelled.
             response.stream?.cancel()
-            return
+            return answerCameLate(serial)
         }
         inFlight = nil
         servedRequests += 1
@@ -288,6 +295,14 @@ final class Connection: @unchecked Sendable {
             }
         }
         if flush() { writeDrained() }
+    }
+
+    /// The answer to request `serial` came after the connection closed: if it was the one
+    /// owed, the connection now leaves the server.
+    private func answerCameLate(_ serial: UInt64) {
+        guard phase == .closed, answerOwed, serial == self.serial else { return }
+        answerOwed = false
+        context.value.closed(self)
     }
 
     /// Asks the stream for its next part once the previous one is written.

@@ -167,7 +167,7 @@ public final class HTTPServer: @unchecked Sendable {
     private func closeLongestIdle(besides newcomer: Connection) -> Bool {
         newcomer.loop.runHandedOver()
         let idle = locked { connections.values.filter { $0 !== newcomer } }.compactMap { connection in
-            connection.idleSince.map { (connection, $0) }
+            connection.idleKeepAliveSince.map { (connection, $0) }
         }
         // One whose client has sent a request the loop has not read yet is not idle: closing
         // it would lose that request (and reset the connection, answer unsent).

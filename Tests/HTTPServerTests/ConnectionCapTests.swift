@@ -62,6 +62,27 @@ extension ServerTests {
             #expect(outcomes.unanswered == 0, "\(outcomes.unanswered) requests lost, \(outcomes.answered) answered")
         }
 
+        /// A client that hangs up while its request is being answered keeps its place until
+        /// the answer comes: work cannot pile up behind the cap by sending and resetting.
+        @Test func aClientGoneBeforeItsAnswerHoldsItsPlaceUntilTheAnswer() throws {
+            let server = try TestServer { $0.maxConnections = 1 }
+            let gone = try server.client()
+            gone.send("GET /slow?ms=600 HTTP/1.1\r\n\r\n")
+            #expect(TestServer.eventually { server.handledRequests == 1 })
+            gone.reset()
+            // The reset was seen (nothing is inside a request any more), the place still held.
+            #expect(TestServer.eventually { server.server.connectionsInsideRequests == 0 })
+            #expect(server.server.connectionCount == 1)
+            let refused = try server.client()
+            refused.send("GET / HTTP/1.1\r\n\r\n")
+            #expect(refused.readResponse()?.status == 503)
+            // Once the answer came (and was dropped) the place is free.
+            #expect(TestServer.eventually { server.server.connectionCount == 0 })
+            let later = try server.client()
+            later.send("GET / HTTP/1.1\r\n\r\n")
+            #expect(later.readResponse()?.status == 200)
+        }
+
         final class Outcomes: @unchecked Sendable {
             private let lock = NSLock()
             private(set) var answered = 0
