@@ -21,6 +21,8 @@ public final class EventFeed: @unchecked Sendable {
     private let queue = DispatchQueue(label: "sandbox.events")
     private var waiters: [Int: Waiter] = [:]
     private var nextId = 1
+    /// Set when the server stops: long-polls are then answered at once.
+    private var closed = false
     private let wakeLock = NSLock()
     private var wakePending = false
 
@@ -49,6 +51,9 @@ public final class EventFeed: @unchecked Sendable {
     /// Parks a long-poll for up to `seconds` (real time).
     func park(token: String?, after: Int, limit: Int, seconds: Double, respond: @escaping @Sendable (EventPresenter.Page) -> Void) {
         queue.async { [self] in
+            guard !closed else {
+                return respond(Self.nothing(after: after, token: token))
+            }
             let id = nextId
             nextId += 1
             waiters[id] = Waiter(token: token, after: after, limit: limit, respond: respond)
@@ -56,10 +61,25 @@ public final class EventFeed: @unchecked Sendable {
             deliver([id])
             queue.asyncAfter(deadline: .now() + seconds) { [self] in
                 guard let waiter = waiters.removeValue(forKey: id) else { return }
-                waiter.respond(
-                    EventPresenter.Page(batch: EventBatch(events: [], droppedThrough: nil), after: waiter.after, all: waiter.token == nil))
+                waiter.respond(Self.nothing(after: waiter.after, token: waiter.token))
             }
         }
+    }
+
+    /// The server is stopping: every long-poll, parked or to come, is answered now with what
+    /// it has (nothing, as when its wait runs out), so that none holds the shutdown for its wait.
+    public func close() {
+        queue.sync {
+            closed = true
+            let parked = waiters
+            waiters.removeAll()
+            for waiter in parked.values { waiter.respond(Self.nothing(after: waiter.after, token: waiter.token)) }
+        }
+    }
+
+    /// A long-poll's answer when no event came.
+    private static func nothing(after: Int, token: String?) -> EventPresenter.Page {
+        EventPresenter.Page(batch: EventBatch(events: [], droppedThrough: nil), after: after, all: token == nil)
     }
 
     /// On the queue: one query per distinct (token, after), so each waiter's batch starts at

@@ -41,6 +41,8 @@ public final class SandboxServer: @unchecked Sendable {
 
     /// Stops accepting, finishes in-flight requests, then closes the database.
     public func stop(timeout: Double = 5) {
+        // Long-polls first: each would otherwise hold the shutdown for up to its whole timeout.
+        application.events.close()
         server.shutdown(timeout: timeout)
         application.close()
         application.accessLog.flush()

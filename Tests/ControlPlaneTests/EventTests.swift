@@ -105,6 +105,33 @@ import Testing
         #expect(elapsed >= 0.45 && elapsed < 5)
     }
 
+    /// Stopping the server answers a parked long-poll at once (an empty page, as when its wait
+    /// runs out) instead of closing its connection after the shutdown's grace period.
+    @Test func stoppingTheServerAnswersParkedLongPolls() throws {
+        let sandbox = try TestSandbox()
+        let last = sandbox.request(.GET, "/_sandbox/events").json["last"]?.intValue ?? 0
+        let client = HTTPTestClient(port: sandbox.port)
+        let done = DispatchSemaphore(value: 0)
+        let box = Box<TestResponse>()
+        Thread.detachNewThread { [token = sandbox.token] in
+            box.value = try? client.send(
+                .GET, "/_sandbox/events?after=\(last)&wait=30", headers: ["Authorization": "Bearer \(token)"], body: [])
+            done.signal()
+        }
+        #expect(waitUntil { sandbox.application.events.waitingCount == 1 })
+        // A grace period longer than the test waits: the answer must not depend on it.
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            sandbox.server.stop(timeout: 20)
+            stopped.signal()
+        }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        let answer = try #require(box.value)
+        #expect(answer.status == 200)
+        #expect(answer.json == ["events": [], "last": .int(last), "dropped": false])
+        #expect(stopped.wait(timeout: .now() + 10) == .success)
+    }
+
     @Test func twoHundredLongPollsDoNotStopTheAPI() throws {
         let sandbox = try TestSandbox()
         let vm = sandbox.createVM()
