@@ -16,8 +16,6 @@ public final class Database: @unchecked Sendable {
     private let queued = Atomic<Int>(0)
     /// Work submitted, waiting or running: the queue is free at zero.
     private let occupancy = Atomic<Int>(0)
-    /// Whether a caller of `perform` runs work on its own thread now: one at a time.
-    private let performing = Atomic<Bool>(false)
     private let checkpoints = Checkpoints()
 
     /// `busyTimeout` is how long (ms) opening waits for another process's lock on the file;
@@ -83,7 +81,21 @@ public final class Database: @unchecked Sendable {
     /// Runs `work` on the database queue later, in the order submitted. Inside it, `read`
     /// and `write` run at once on the current thread. Work submitted while a long job runs
     /// its transactions one by one from another thread gets its turn between them.
-    public func submit(_ work: @escaping @Sendable () -> Void) {
+    /// `mayRunHere`: the caller may block briefly (the HTTP server's loop thread while its
+    /// cover thread serves), so when the queue is free the work runs at once on the caller's
+    /// thread, which saves waking a Dispatch worker for every request.
+    public func submit(mayRunHere: Bool = false, _ work: @escaping @Sendable () -> Void) {
+        if mayRunHere, !isCurrentQueue,
+            occupancy.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged
+        {
+            queued.add(1, ordering: .relaxed)
+            queue.sync {
+                queued.subtract(1, ordering: .relaxed)
+                work()
+            }
+            occupancy.subtract(1, ordering: .releasing)
+            return
+        }
         queued.add(1, ordering: .relaxed)
         occupancy.add(1, ordering: .relaxed)
         queue.async { [self] in
@@ -91,24 +103,6 @@ public final class Database: @unchecked Sendable {
             work()
             occupancy.subtract(1, ordering: .relaxed)
         }
-    }
-
-    /// Runs `work` on the database queue: at once on the calling thread when the queue is
-    /// free and no other caller of `perform` does so already, else later, as `submit`. For
-    /// a thread that may block briefly while others serve (the HTTP server's loop threads):
-    /// it saves waking a Dispatch worker for every request.
-    public func perform(_ work: @escaping @Sendable () -> Void) {
-        guard !isCurrentQueue, occupancy.load(ordering: .relaxed) == 0,
-            performing.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
-        else { return submit(work) }
-        defer { performing.store(false, ordering: .releasing) }
-        queued.add(1, ordering: .relaxed)
-        occupancy.add(1, ordering: .relaxed)
-        queue.sync {
-            queued.subtract(1, ordering: .relaxed)
-            work()
-        }
-        occupancy.subtract(1, ordering: .relaxed)
     }
 
     /// Runs `work`, long work committing slice after slice from a thread other than the

@@ -62,13 +62,12 @@ public final class SandboxRuntime: @unchecked Sendable {
     /// order submitted, once no long operation of that tenant is under way; `done` gets
     /// the result on the database queue. A backlog of due work is caught up off the queue,
     /// in slices, while the tenant's other requests wait. `mayRunHere`: the caller may block
-    /// briefly, so the work runs on its thread when the queue is free (`Database.perform`).
+    /// briefly, so the work runs on its thread when the queue is free (`Database.submit`).
     public func submit<T: Sendable>(
         token: String?, mayRunHere: Bool = false, _ body: @escaping @Sendable (TenantContext) throws -> T,
         done: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
-        let work: @Sendable () -> Void = { [self] in whenFree(token) { [self] in attempt(token: token, body, done: done) } }
-        if mayRunHere { database.perform(work) } else { database.submit(work) }
+        database.submit(mayRunHere: mayRunHere) { [self] in whenFree(token) { [self] in attempt(token: token, body, done: done) } }
     }
 
     /// On the database queue, with the tenant's lane free: runs `body`; or, when a backlog of
@@ -104,8 +103,7 @@ public final class SandboxRuntime: @unchecked Sendable {
         mayRunHere: Bool = false, _ body: @escaping @Sendable () throws -> T,
         done: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
-        let work: @Sendable () -> Void = { done(Result { try body() }) }
-        if mayRunHere { database.perform(work) } else { database.submit(work) }
+        database.submit(mayRunHere: mayRunHere) { done(Result { try body() }) }
     }
 
     /// Runs `work` on a thread of its own, for long work that runs its own transactions

@@ -2,9 +2,9 @@ import Foundation
 import SQLiteStore
 import Testing
 
-/// `Database.perform` runs work on the caller's thread when the queue is free, and never
-/// makes the caller wait behind other work: then it queues like `submit`, in order.
-@Suite struct DatabasePerformTests {
+/// `Database.submit(mayRunHere: true)` runs work on the caller's thread when the queue is
+/// free, and never makes the caller wait behind other work: then it queues, in order.
+@Suite struct DatabaseRunHereTests {
     final class Trace: @unchecked Sendable {
         private let lock = NSLock()
         private var entries: [String] = []
@@ -16,7 +16,7 @@ import Testing
         let database = try Database(path: ":memory:")
         let caller = pthread_self()
         let ranHere = Trace()
-        database.perform {
+        database.submit(mayRunHere: true) {
             if pthread_equal(pthread_self(), caller) != 0 { ranHere.add("caller") }
             // Inside the queue: a read runs at once instead of waiting for itself.
             if (try? database.read { _ in true }) == true { ranHere.add("on the queue") }
@@ -33,7 +33,7 @@ import Testing
             release.wait()
             trace.add("first")
         }
-        database.perform { trace.add("second") }
+        database.submit(mayRunHere: true) { trace.add("second") }
         // perform returned while the first work still holds the queue.
         #expect(trace.all.isEmpty)
         database.submit {
@@ -50,7 +50,7 @@ import Testing
         let trace = Trace()
         let done = DispatchSemaphore(value: 0)
         database.submit {
-            database.perform {
+            database.submit(mayRunHere: true) {
                 trace.add("inner")
                 done.signal()
             }
