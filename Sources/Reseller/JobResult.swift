@@ -60,37 +60,34 @@ public struct JobResult: Sendable, Equatable {
         return .object(object)
     }
 
+    /// One pass over the stored keys (a status poll reads this on every request); a key no
+    /// job writes, or a value of the wrong type, is a fault.
     init(stored object: JSONObject) throws {
-        func refuse(_: String) -> UnreadableJobOutput { UnreadableJobOutput(output: .object(object)) }
-        func int(_ key: String) throws -> Int? {
-            guard let value = object[key] else { return nil }
-            guard let number = value.intValue.flatMap({ Int(exactly: $0) }) else { throw refuse(key) }
+        let refusal = UnreadableJobOutput(output: .object(object))
+        func int(_ value: JSONValue) throws -> Int {
+            guard let number = value.intValue.flatMap({ Int(exactly: $0) }) else { throw refusal }
             return number
         }
-        func text(_ key: String) throws -> String? {
-            guard let value = object[key] else { return nil }
-            guard let text = value.stringValue else { throw refuse(key) }
+        func text(_ value: JSONValue) throws -> String {
+            guard case .string(let text) = value else { throw refusal }
             return text
         }
-        serverId = try int("id")
-        hostname = try text("hostname")
-        if let value = object["ips"] {
-            guard let list = value.arrayValue?.compactMap(\.stringValue), list.count == value.arrayValue?.count else {
-                throw refuse("ips")
+        for (key, value) in object.entries {
+            switch key {
+            case "id": serverId = try int(value)
+            case "hostname": hostname = try text(value)
+            case "ips":
+                guard case .array(let items) = value else { throw refusal }
+                addresses = try items.map(text)
+            case "password": password = try text(value)
+            case "template": template = try text(value)
+            case "server": backedUpServer = try int(value)
+            case "backup": backup = Int64(try int(value))
+            case "serverId": builtServer = try int(value)
+            default: throw refusal
             }
-            addresses = list
-        }
-        password = try text("password")
-        template = try text("template")
-        backedUpServer = try int("server")
-        backup = try int("backup").map(Int64.init)
-        builtServer = try int("serverId")
-        for (key, _) in object.entries where !Self.keys.contains(key) {
-            throw UnreadableJobOutput(output: .object(object))
         }
     }
-
-    private static let keys: Set = ["id", "hostname", "ips", "password", "template", "server", "backup", "serverId"]
 }
 
 /// A stored job output of a shape no job kind writes.

@@ -19,6 +19,7 @@ public final class SandboxRuntime: @unchecked Sendable {
     let lanes = TenantLanes()
     let clocks = TenantClocks()
     let tenantRows = TenantRowCache()
+    let nextTimers = NextTimerCache()
     /// Deletes history older than the retention as tenants' clocks move (see Retention.swift).
     let retention: Retention
     /// Removes idle open-mode tenants; its wall clock is injectable (see TenantSweep.swift).
@@ -157,12 +158,15 @@ public final class SandboxRuntime: @unchecked Sendable {
         defer { if events { onEvents?() } }
         var clock: (token: String, clock: SandboxClock)?
         let result = try database.write { connection in
+            let unchanged = connection.totalChanges
             let tenant = try resolve(token: token, in: connection)
             let context = TenantContext(
                 connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
                 scheduler: scheduler)
+            let idle = try nextTimers.nothingDue(
+                tenantId: tenant.id, until: context.now, in: connection, unchangedSince: unchanged)
             var budget = DueWorkBudget.slice()
-            guard try context.applyDueWork(until: context.now, budget: &budget) else {
+            guard try idle || context.applyDueWork(until: context.now, budget: &budget) else {
                 throw DueWorkBacklog(tenantId: tenant.id)
             }
             try keepStorage(context, request: true)
