@@ -2,9 +2,11 @@ import Dispatch
 import Synchronization
 
 /// The database: one connection owned by one serial queue, holding the file exclusively.
-/// Every `write` is one transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any thrown
-/// error), which is how "one request = one transaction" holds: nothing is half-applied when
-/// a handler throws.
+/// Every `write` is one transaction (BEGIN ... COMMIT, ROLLBACK on any thrown error), which
+/// is how "one request = one transaction" holds: nothing is half-applied when a handler throws.
+/// Deferred, not IMMEDIATE: with the file held exclusively by this one connection, a
+/// transaction's first write can meet no other writer, and a request that only reads then
+/// commits without taking the WAL's write lock.
 public final class Database: @unchecked Sendable {
     public let path: String
     private let queue = DispatchQueue(label: "sandbox.sqlite")
@@ -66,7 +68,7 @@ public final class Database: @unchecked Sendable {
             inTransaction = true
             defer { inTransaction = false }
             // Through the statement cache: these run on every request.
-            try connection.query("BEGIN IMMEDIATE")
+            try connection.query("BEGIN")
             do {
                 let result = try body(connection)
                 try connection.query("COMMIT")

@@ -63,6 +63,15 @@ import Testing
         #expect(try row.int("id") == 1)
     }
 
+    /// Parsed JSON texts are remembered (`StoredJSON`); a text that does not parse never is.
+    @Test func storedJSONReadsAlikeEveryTimeAndBrokenJSONAlwaysThrows() throws {
+        let good = try row("SELECT '{\"b\": [1, \"x\"]}' AS doc")
+        #expect(try good.json("doc") == ["b": [1, "x"]])
+        #expect(try good.json("doc") == ["b": [1, "x"]])
+        let broken = try row()
+        for _ in 0..<2 { #expect(storageError { try broken.json("doc") }?.problem == .unreadable(as: "JSON")) }
+    }
+
     @Test func expressionsHaveNoTable() throws {
         let row = try row("SELECT color || '!' AS shout FROM things")
         let error = try #require(storageError { try row.value("shout", as: Color.self) })
