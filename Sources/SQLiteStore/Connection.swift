@@ -5,6 +5,10 @@ import CSQLite
 public final class Connection {
     let handle: OpaquePointer
     private var cache: [StatementKey: Statement] = [:]
+    /// Transaction control, which runs twice on every request: prepared once and stepped
+    /// directly, without the cache's lookup, the binding and the collecting of rows.
+    private let beginning: Statement
+    private let committing: Statement
 
     /// Process-wide settings, applied once before the first connection opens SQLite.
     private static let configured: Void = { _ = sandbox_sqlite3_disable_memory_statistics() }()
@@ -20,7 +24,17 @@ public final class Connection {
             throw SQLiteError(code: code, message: "cannot open \(path): \(message)", sql: nil)
         }
         self.handle = handle
+        do {
+            beginning = try Statement(connection: handle, sql: "BEGIN")
+            committing = try Statement(connection: handle, sql: "COMMIT")
+        } catch {
+            sqlite3_close_v2(handle)
+            throw error
+        }
     }
+
+    public func begin() throws { try beginning.run(connection: handle) }
+    public func commit() throws { try committing.run(connection: handle) }
 
     func close() {
         cache.removeAll()

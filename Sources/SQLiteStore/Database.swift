@@ -67,11 +67,10 @@ public final class Database: @unchecked Sendable {
             precondition(!inTransaction, "nested database transaction")
             inTransaction = true
             defer { inTransaction = false }
-            // Through the statement cache: these run on every request.
-            try connection.query("BEGIN")
+            try connection.begin()
             do {
                 let result = try body(connection)
-                try connection.query("COMMIT")
+                try connection.commit()
                 return result
             } catch {
                 _ = try? connection.query("ROLLBACK")

@@ -64,6 +64,15 @@ final class Statement {
         }
     }
 
+    /// Steps a statement without parameters or rows (transaction control) once.
+    func run(connection: OpaquePointer) throws {
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+    }
+
     private func column(_ index: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
