@@ -73,7 +73,9 @@ public final class Connection {
     }
 
     public func first(_ sql: String, _ arguments: any SQLBindable...) throws -> Row? {
-        try query(sql, arguments).first
+        let statement = try prepared(sql)
+        try statement.bind(arguments)
+        return try statement.firstRow(connection: handle)
     }
 
     @discardableResult

@@ -64,6 +64,18 @@ final class Statement {
         }
     }
 
+    /// The first row only, stepped once: no list is built for it. (A write with RETURNING has
+    /// made all its changes by its first step, so stopping there loses none.)
+    func firstRow(connection: OpaquePointer) throws -> Row? {
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+        return Row(layout: layout, values: (0..<Int32(layout.columns.count)).map(column))
+    }
+
     /// Steps a statement without parameters or rows (transaction control) once.
     func run(connection: OpaquePointer) throws {
         defer { sqlite3_reset(handle) }
