@@ -78,6 +78,13 @@ public final class Connection {
         return try statement.firstRow(connection: handle)
     }
 
+    /// The first column of each row, as integers (a list of ids), read strictly like `Row.int64`.
+    public func integers(_ sql: String, _ arguments: any SQLBindable...) throws -> [Int64] {
+        let statement = try prepared(sql)
+        try statement.bind(arguments)
+        return try statement.integers(connection: handle)
+    }
+
     @discardableResult
     public func run(_ sql: String, _ arguments: any SQLBindable...) throws -> Int {
         try query(sql, arguments)

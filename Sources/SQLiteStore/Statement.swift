@@ -76,6 +76,26 @@ final class Statement {
         return Row(layout: layout, values: (0..<Int32(layout.columns.count)).map(column))
     }
 
+    /// The first column of every row as integers, without a `Row` per row. A value that is not
+    /// an integer is read through `Row.int64`, which converts what it may and throws otherwise.
+    func integers(connection: OpaquePointer) throws -> [Int64] {
+        defer { sqlite3_reset(handle) }
+        var values: [Int64] = []
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return values }
+            guard code == SQLITE_ROW else {
+                throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+            }
+            if sqlite3_column_type(handle, 0) == SQLITE_INTEGER {
+                values.append(sqlite3_column_int64(handle, 0))
+            } else {
+                let row = Row(layout: layout, values: (0..<Int32(layout.columns.count)).map(column))
+                values.append(try row.int64(layout.columns[0]))
+            }
+        }
+    }
+
     /// Steps a statement without parameters or rows (transaction control) once.
     func run(connection: OpaquePointer) throws {
         defer { sqlite3_reset(handle) }

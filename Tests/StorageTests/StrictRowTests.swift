@@ -72,6 +72,21 @@ import Testing
         for _ in 0..<2 { #expect(storageError { try broken.json("doc") }?.problem == .unreadable(as: "JSON")) }
     }
 
+    /// A list of integers read without rows converts and refuses exactly as `Row.int64` does.
+    @Test func integerListsAreReadAsStrictlyAsRows() throws {
+        let database = try Database(path: ":memory:")
+        let (numbers, refusal) = try database.write { connection in
+            try connection.execute("CREATE TABLE ids (id)")
+            try connection.run("INSERT INTO ids VALUES (3), (4.0), ('5')")
+            let numbers = try connection.integers("SELECT id FROM ids ORDER BY rowid")
+            try connection.run("INSERT INTO ids VALUES ('six')")
+            return (numbers, storageError { try connection.integers("SELECT id FROM ids ORDER BY rowid") })
+        }
+        #expect(numbers == [3, 4, 5])
+        #expect(refusal?.problem == .unreadable(as: "an integer"))
+        #expect(refusal?.table == "ids")
+    }
+
     @Test func expressionsHaveNoTable() throws {
         let row = try row("SELECT color || '!' AS shout FROM things")
         let error = try #require(storageError { try row.value("shout", as: Color.self) })

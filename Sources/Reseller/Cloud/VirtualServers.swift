@@ -30,8 +30,8 @@ public enum VirtualServers {
 
     /// IDs of the tenant's VMs, oldest first (`GET /datacenter/server`).
     public static func ids(in context: TenantContext) throws -> [Int] {
-        try context.connection.query("SELECT id FROM virtual_servers WHERE tenant_id = ? ORDER BY id", context.tenantId)
-            .map { try $0.int("id") }
+        try context.connection.integers("SELECT id FROM virtual_servers WHERE tenant_id = ? ORDER BY id", context.tenantId)
+            .map { Int($0) }
     }
 
     public static func save(_ server: VirtualServer, in context: TenantContext) throws {
