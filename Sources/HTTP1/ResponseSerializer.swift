@@ -20,11 +20,11 @@ public enum ResponseSerializer {
 
         var out: [UInt8] = []
         out.reserveCapacity(256 + (sendsBody ? response.body.count : 0))
-        out.append(contentsOf: "HTTP/1.1 ".utf8)
-        out.append(contentsOf: String(code).utf8)
+        append("HTTP/1.1 ", to: &out)
+        appendDecimal(code, to: &out)
         out.append(.space)
         out.append(contentsOf: response.status.reason.utf8)
-        out.append(contentsOf: [.cr, .lf])
+        appendLineEnd(to: &out)
         for field in response.headers where !isFramingHeader(field.name) {
             appendField(field.name, field.value, to: &out)
         }
@@ -35,16 +35,18 @@ public enum ResponseSerializer {
         // A streamed body is chunked; HTTP/1.0 knows no chunks, so there it ends with the connection.
         let chunked = response.stream != nil && requestVersion != .http10
         if chunked && !bodyless {
-            appendField("Transfer-Encoding", "chunked", to: &out)
+            append("Transfer-Encoding: chunked\r\n", to: &out)
         } else if !bodyless && response.stream == nil {
-            appendField("Content-Length", String(response.body.count), to: &out)
+            append("Content-Length: ", to: &out)
+            appendDecimal(response.body.count, to: &out)
+            appendLineEnd(to: &out)
         }
         if !keepAlive {
-            appendField("Connection", "close", to: &out)
+            append("Connection: close\r\n", to: &out)
         } else if requestVersion == .http10 {
-            appendField("Connection", "keep-alive", to: &out)
+            append("Connection: keep-alive\r\n", to: &out)
         }
-        out.append(contentsOf: [.cr, .lf])
+        appendLineEnd(to: &out)
         if sendsBody && response.stream == nil { out.append(contentsOf: response.body) }
         return out
     }
@@ -60,9 +62,10 @@ public enum ResponseSerializer {
     /// CR and LF in names or values would let a value inject fields; they become spaces.
     private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
         appendSafely(name, to: &out)
-        out.append(contentsOf: [UInt8(ascii: ":"), .space])
+        out.append(UInt8(ascii: ":"))
+        out.append(.space)
         appendSafely(value, to: &out)
-        out.append(contentsOf: [.cr, .lf])
+        appendLineEnd(to: &out)
     }
 
     /// Copied whole when free of CR and LF (always, but for an injection attempt).
@@ -74,6 +77,32 @@ public enum ResponseSerializer {
             } else {
                 out.append(contentsOf: bytes)
             }
+        }
+    }
+
+    /// Fixed text, copied from the binary's constant bytes.
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private static func appendLineEnd(to out: inout [UInt8]) {
+        out.append(.cr)
+        out.append(.lf)
+    }
+
+    /// A non-negative integer's decimal digits, without the `String` that `String(value)` makes.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value > 0 else {
+            if value == 0 { out.append(UInt8(ascii: "0")) } else { out.append(contentsOf: String(value).utf8) }
+            return
+        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
 }

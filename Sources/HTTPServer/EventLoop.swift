@@ -52,6 +52,8 @@ final class EventLoop: @unchecked Sendable {
     private var primaryBatch = false
     /// Requests read and not yet answered, on every connection. Confined to `queue`.
     var requestsInFlight = 0
+    /// What the connections read into. Used on `queue` only.
+    let readBuffer = ReadBuffer()
 
     private struct Inbox {
         /// Runs on `queue`.
