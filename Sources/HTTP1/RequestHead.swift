@@ -51,7 +51,9 @@ struct RequestHead {
             throw RequestParseError(.badRequest, "malformed request target")
         }
         let version = try parseVersion(UnsafeBufferPointer(rebasing: line[(lastSpace + 1)...]))
-        return HTTPRequest(method: HTTPMethod(string(line, method)), target: string(line, target), version: version)
+        return HTTPRequest(
+            method: knownMethod(UnsafeBufferPointer(rebasing: line[method])) ?? HTTPMethod(string(line, method)),
+            target: string(line, target), version: version)
     }
 
     static func parseVersion(_ text: UnsafeBufferPointer<UInt8>) throws(RequestParseError) -> HTTPVersion {
@@ -96,6 +98,17 @@ struct RequestHead {
 
     private static func string(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+    }
+
+    /// The common methods, as the constants: no `String` to decode.
+    private static func knownMethod(_ method: UnsafeBufferPointer<UInt8>) -> HTTPMethod? {
+        switch method.count {
+        case 3 where method.elementsEqual(UnsafeBufferPointer(staticName: "GET")): return .GET
+        case 4 where method.elementsEqual(UnsafeBufferPointer(staticName: "POST")): return .POST
+        case 3 where method.elementsEqual(UnsafeBufferPointer(staticName: "PUT")): return .PUT
+        case 6 where method.elementsEqual(UnsafeBufferPointer(staticName: "DELETE")): return .DELETE
+        default: return nil
+        }
     }
 
     /// `Content-Length` or `Transfer-Encoding`, in any case: by length, then folded bytes.

@@ -221,7 +221,11 @@ public struct RequestParser: Sendable {
     /// Drops consumed bytes between requests, rarely enough that pipelines stay linear.
     private mutating func compactIfWorthwhile() {
         guard headLines.isEmpty, index > 0, index == buffer.count || index >= 16 * 1024 else { return }
-        buffer.removeSubrange(0..<index)
+        if index == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+        } else {
+            buffer.removeSubrange(0..<index)
+        }
         index = 0
         headScan = 0
         headLineStart = 0

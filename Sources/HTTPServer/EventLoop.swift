@@ -271,7 +271,8 @@ final class EventLoop: @unchecked Sendable {
                 // Answers first: a connection whose answer is out reads its next request below.
                 for item in work { item() }
                 handle(events, Int(max(0, count)))
-                batchCalls += calls!
+                // Taken whole when there is nothing to add it to: appending copies into a new buffer.
+                if batchCalls.isEmpty { batchCalls = calls! } else { batchCalls += calls! }
                 calls = nil
                 alone = requestsInFlight == 1
             }
