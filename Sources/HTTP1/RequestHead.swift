@@ -10,78 +10,114 @@ struct RequestHead {
     var framing: Framing
     var expectsContinue: Bool
 
-    /// `maxBodyBytes` gives the body limit for the request (its head parsed, without a body).
+    /// `maxBodyBytes` gives the body limit for the request (its head parsed, without a body);
+    /// it is not called for a request without `Content-Length` or `Transfer-Encoding`.
+    /// The lines are ranges of `buffer`. Everything is scanned through the buffer's pointer:
+    /// generic slices of the parser's array cost several times as much per byte.
     static func parse(
-        buffer: [UInt8], lines: [Range<Int>], maxBodyBytes: (HTTPRequest) -> Int
+        buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], maxBodyBytes: (HTTPRequest) -> Int
     ) throws(RequestParseError) -> RequestHead {
         guard let first = lines.first else { throw RequestParseError(.badRequest, "missing request line") }
-        var request = try parseRequestLine(buffer[first])
+        var request = try parseRequestLine(UnsafeBufferPointer(rebasing: buffer[first]))
         var headers = HTTPHeaders()
+        headers.reserveCapacity(lines.count - 1)
+        // Only a request that names a framing field pays for `framing(of:)`.
+        var declaresFraming = false
         for range in lines.dropFirst() {
-            let (name, value) = try parseField(buffer[range])
-            headers.add(name, value)
+            let line = UnsafeBufferPointer(rebasing: buffer[range])
+            let (name, value) = try parseField(line)
+            declaresFraming = declaresFraming || isFramingName(UnsafeBufferPointer(rebasing: line[name]))
+            headers.add(string(line, name), string(line, value))
         }
         request.headers = headers
-        let framing = try framing(of: request, maxBodyBytes: maxBodyBytes(request))
+        // The limit is asked for only when there may be a body to apply it to.
+        let framing = declaresFraming ? try framing(of: request, maxBodyBytes: maxBodyBytes(request)) : .none
         let expectsContinue = request.version == .http11 && framing != .none && framing != .length(0)
             && (request.headers["Expect"]?.caseInsensitiveEquals("100-continue") ?? false)
         return RequestHead(request: request, framing: framing, expectsContinue: expectsContinue)
     }
 
     /// `method SP request-target SP HTTP/x.y`, single spaces, nothing else.
-    static func parseRequestLine(_ line: ArraySlice<UInt8>) throws(RequestParseError) -> HTTPRequest {
+    static func parseRequestLine(_ line: UnsafeBufferPointer<UInt8>) throws(RequestParseError) -> HTTPRequest {
         guard let firstSpace = line.firstIndex(of: .space), let lastSpace = line.lastIndex(of: .space),
             firstSpace < lastSpace
         else { throw RequestParseError(.badRequest, "malformed request line") }
-        let (method, target, version) = (
-            line[..<firstSpace], line[(firstSpace + 1)..<lastSpace], line[(lastSpace + 1)...]
-        )
-        guard !method.isEmpty, method.allSatisfy(isTokenByte) else {
+        let method = 0..<firstSpace
+        let target = (firstSpace + 1)..<lastSpace
+        guard !method.isEmpty, method.allSatisfy({ isTokenByte(line[$0]) }) else {
             throw RequestParseError(.badRequest, "malformed method")
         }
-        guard !target.isEmpty, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+        guard !target.isEmpty, target.allSatisfy({ line[$0] > 0x20 && line[$0] < 0x7F }) else {
             throw RequestParseError(.badRequest, "malformed request target")
         }
-        let parsedVersion = try parseVersion(version)
+        let version = try parseVersion(UnsafeBufferPointer(rebasing: line[(lastSpace + 1)...]))
         return HTTPRequest(
-            method: HTTPMethod(String(decoding: method, as: UTF8.self)),
-            target: String(decoding: target, as: UTF8.self),
-            version: parsedVersion
-        )
+            method: knownMethod(UnsafeBufferPointer(rebasing: line[method])) ?? HTTPMethod(string(line, method)),
+            target: string(line, target), version: version)
     }
 
-    static func parseVersion(_ text: ArraySlice<UInt8>) throws(RequestParseError) -> HTTPVersion {
-        let start = text.startIndex
-        guard text.count == 8, text.starts(with: "HTTP/".utf8), text[start + 6] == UInt8(ascii: "."),
-            isDigit(text[start + 5]), isDigit(text[start + 7])
+    static func parseVersion(_ text: UnsafeBufferPointer<UInt8>) throws(RequestParseError) -> HTTPVersion {
+        guard text.count == 8, text[0] == UInt8(ascii: "H"), text[1] == UInt8(ascii: "T"),
+            text[2] == UInt8(ascii: "T"), text[3] == UInt8(ascii: "P"), text[4] == UInt8(ascii: "/"),
+            text[6] == UInt8(ascii: "."), isDigit(text[5]), isDigit(text[7])
         else { throw RequestParseError(.badRequest, "malformed HTTP version") }
-        let version = HTTPVersion(major: Int(text[start + 5] - 48), minor: Int(text[start + 7] - 48))
+        let version = HTTPVersion(major: Int(text[5] - 48), minor: Int(text[7] - 48))
         guard version == .http10 || version == .http11 else {
             throw RequestParseError(.httpVersionNotSupported, "\(version) is not supported")
         }
         return version
     }
 
-    /// `name: OWS value OWS`. A leading space is obsolete line folding and a space before
-    /// the colon is forbidden (RFC 9112 §5): both are rejected, not repaired.
-    static func parseField(_ line: ArraySlice<UInt8>) throws(RequestParseError) -> (String, String) {
+    /// `name: OWS value OWS`, as the ranges of the name and the trimmed value in `line`. A
+    /// leading space is obsolete line folding and a space before the colon is forbidden
+    /// (RFC 9112 §5): both are rejected, not repaired.
+    static func parseField(
+        _ line: UnsafeBufferPointer<UInt8>
+    ) throws(RequestParseError) -> (name: Range<Int>, value: Range<Int>) {
         guard let first = line.first, first != .space, first != .tab else {
             throw RequestParseError(.badRequest, "obsolete line folding in headers")
         }
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
-            throw RequestParseError(.badRequest, "header line without a colon")
+        // One pass: the name's bytes are tokens up to the colon.
+        var colon = 0
+        while colon < line.count, isTokenByte(line[colon]) { colon += 1 }
+        guard colon < line.count, line[colon] == UInt8(ascii: ":") else {
+            throw line[colon...].contains(UInt8(ascii: ":"))
+                ? RequestParseError(.badRequest, "malformed header name")
+                : RequestParseError(.badRequest, "header line without a colon")
         }
-        let name = line[line.startIndex..<colon]
-        guard !name.isEmpty, name.allSatisfy(isTokenByte) else {
-            throw RequestParseError(.badRequest, "malformed header name")
-        }
-        var value = line[(colon + 1)...]
-        while let byte = value.first, byte == .space || byte == .tab { value = value.dropFirst() }
-        while let byte = value.last, byte == .space || byte == .tab { value = value.dropLast() }
-        guard value.allSatisfy({ $0 == .tab || ($0 >= 0x20 && $0 != 0x7F) }) else {
+        guard colon > 0 else { throw RequestParseError(.badRequest, "malformed header name") }
+        var start = colon + 1
+        var end = line.count
+        while start < end, line[start] == .space || line[start] == .tab { start += 1 }
+        while end > start, line[end - 1] == .space || line[end - 1] == .tab { end -= 1 }
+        guard (start..<end).allSatisfy({ line[$0] == .tab || (line[$0] >= 0x20 && line[$0] != 0x7F) }) else {
             throw RequestParseError(.badRequest, "control character in header value")
         }
-        return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
+        return (0..<colon, start..<end)
+    }
+
+    private static func string(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+    }
+
+    /// The common methods, as the constants: no `String` to decode.
+    private static func knownMethod(_ method: UnsafeBufferPointer<UInt8>) -> HTTPMethod? {
+        switch method.count {
+        case 3 where method.elementsEqual(UnsafeBufferPointer(staticName: "GET")): return .GET
+        case 4 where method.elementsEqual(UnsafeBufferPointer(staticName: "POST")): return .POST
+        case 3 where method.elementsEqual(UnsafeBufferPointer(staticName: "PUT")): return .PUT
+        case 6 where method.elementsEqual(UnsafeBufferPointer(staticName: "DELETE")): return .DELETE
+        default: return nil
+        }
+    }
+
+    /// `Content-Length` or `Transfer-Encoding`, in any case: by length, then folded bytes.
+    static func isFramingName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch name.count {
+        case 14: return ASCIICase.equal(name, UnsafeBufferPointer(staticName: "content-length"))
+        case 17: return ASCIICase.equal(name, UnsafeBufferPointer(staticName: "transfer-encoding"))
+        default: return false
+        }
     }
 
     static func framing(of request: HTTPRequest, maxBodyBytes: Int) throws(RequestParseError) -> Framing {
@@ -119,13 +155,20 @@ struct RequestHead {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
-    /// RFC 9110 `tchar`.
+    /// RFC 9110 `tchar`: ALPHA, DIGIT and `!#$%&'*+-.^_`|~`, as bits by byte value (bit n of
+    /// the first mask for bytes below 64, of the second for 64...127): one shift and test.
     static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 48...57: return true
-        default: return tokenSymbols.contains(byte)
-        }
+        byte < 64 ? (tokenBitsBelow64 >> UInt64(byte)) & 1 != 0
+            : byte < 128 && (tokenBitsFrom64 >> UInt64(byte - 64)) & 1 != 0
     }
 
-    private static let tokenSymbols: [UInt8] = Array("!#$%&'*+-.^_`|~".utf8)
+    static let tokenBitsBelow64: UInt64 = 0x03FF_6CFA_0000_0000
+    static let tokenBitsFrom64: UInt64 = 0x57FF_FFFF_C7FF_FFFE
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The UTF-8 of a constant name, kept for the life of the process.
+    init(staticName: StaticString) {
+        self.init(start: staticName.utf8Start, count: staticName.utf8CodeUnitCount)
+    }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An incremental HTTP/1.x request parser over bytes; it never sees a socket.
 ///
 /// Feed bytes as they arrive with `feed(_:)`, then call `next()` until it returns `nil`
@@ -27,7 +33,8 @@ public struct RequestParser: Sendable {
     public let maxHeaderBytes: Int
     public let maxBodyBytes: Int
     /// Picks, by a request's head, the requests whose bodies go to a file (`SpooledBody`)
-    /// rather than memory, and their limit, which replaces `maxBodyBytes`; nil: memory.
+    /// rather than memory, and their limit, which replaces `maxBodyBytes`; nil: memory. Asked
+    /// only of requests that declare a body (`Content-Length` or `Transfer-Encoding`).
     public let spooledLimit: (@Sendable (HTTPRequest) -> Int?)?
 
     var buffer: [UInt8] = []
@@ -72,6 +79,13 @@ public struct RequestParser: Sendable {
     public var bufferedByteCount: Int { buffer.count - index }
 
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if case .failed = state { return }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// What the server feeds from its read buffer: one copy, without the generic `Sequence`
+    /// path (unspecialised across modules, it cost thousands of instructions per request).
+    public mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
         if case .failed = state { return }
         buffer.append(contentsOf: bytes)
     }
@@ -136,12 +150,14 @@ public struct RequestParser: Sendable {
         var limit = maxBodyBytes
         var spooled = false
         do {
-            head = try RequestHead.parse(buffer: buffer, lines: headLines) { request in
-                if let chosen = spooledLimit?(request) {
-                    limit = min(max(0, chosen), 1 << 40)
-                    spooled = true
+            head = try buffer.withUnsafeBufferPointer { bytes throws(RequestParseError) in
+                try RequestHead.parse(buffer: bytes, lines: headLines) { request in
+                    if let chosen = spooledLimit?(request) {
+                        limit = min(max(0, chosen), 1 << 40)
+                        spooled = true
+                    }
+                    return limit
                 }
-                return limit
             }
         } catch {
             return .fail(error)
@@ -172,30 +188,44 @@ public struct RequestParser: Sendable {
     /// lines (left over after a previous request's body) are skipped, as RFC 9112 asks.
     private mutating func scanForHeadEnd() -> Int? {
         if headScan < index { headScan = index; headLineStart = index }
-        while headScan < buffer.count {
-            let byte = buffer[headScan]
-            headScan += 1
-            guard byte == .lf else { continue }
-            var lineEnd = headScan - 1
-            if lineEnd > headLineStart && buffer[lineEnd - 1] == .cr { lineEnd -= 1 }
-            if lineEnd == headLineStart {
-                if headLines.isEmpty {
-                    index = headScan
-                    headLineStart = headScan
-                    continue
+        // Through a second reference to the storage (not a copy: nothing writes to it here),
+        // so the loop reads bytes by pointer while it updates the scan state in `self`.
+        let storage = buffer
+        return storage.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            while headScan < bytes.count {
+                // Line by line with `memchr`, which looks at many bytes per step.
+                guard let found = memchr(base + headScan, Int32(UInt8.lf), bytes.count - headScan) else {
+                    headScan = bytes.count
+                    return nil
                 }
-                return headScan
+                let lf = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                headScan = lf + 1
+                var lineEnd = lf
+                if lineEnd > headLineStart && bytes[lineEnd - 1] == .cr { lineEnd -= 1 }
+                if lineEnd == headLineStart {
+                    if headLines.isEmpty {
+                        index = headScan
+                        headLineStart = headScan
+                        continue
+                    }
+                    return headScan
+                }
+                headLines.append(headLineStart..<lineEnd)
+                headLineStart = headScan
             }
-            headLines.append(headLineStart..<lineEnd)
-            headLineStart = headScan
+            return nil
         }
-        return nil
     }
 
     /// Drops consumed bytes between requests, rarely enough that pipelines stay linear.
     private mutating func compactIfWorthwhile() {
         guard headLines.isEmpty, index > 0, index == buffer.count || index >= 16 * 1024 else { return }
-        buffer.removeSubrange(0..<index)
+        if index == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+        } else {
+            buffer.removeSubrange(0..<index)
+        }
         index = 0
         headScan = 0
         headLineStart = 0

@@ -20,31 +20,37 @@ public enum ResponseSerializer {
 
         var out: [UInt8] = []
         out.reserveCapacity(256 + (sendsBody ? response.body.count : 0))
-        out.append(contentsOf: "HTTP/1.1 ".utf8)
-        out.append(contentsOf: String(code).utf8)
+        append("HTTP/1.1 ", to: &out)
+        appendDecimal(code, to: &out)
         out.append(.space)
         out.append(contentsOf: response.status.reason.utf8)
-        out.append(contentsOf: [.cr, .lf])
+        appendLineEnd(to: &out)
         for field in response.headers where !isFramingHeader(field.name) {
             appendField(field.name, field.value, to: &out)
         }
         for (name, value) in extraHeaders where !response.headers.contains(name) {
             appendField(name, value, to: &out)
         }
-        if !response.headers.contains("Date") { appendField("Date", date, to: &out) }
+        if !response.headers.contains("Date") {
+            append("Date: ", to: &out)
+            appendSafely(date, to: &out)
+            appendLineEnd(to: &out)
+        }
         // A streamed body is chunked; HTTP/1.0 knows no chunks, so there it ends with the connection.
         let chunked = response.stream != nil && requestVersion != .http10
         if chunked && !bodyless {
-            appendField("Transfer-Encoding", "chunked", to: &out)
+            append("Transfer-Encoding: chunked\r\n", to: &out)
         } else if !bodyless && response.stream == nil {
-            appendField("Content-Length", String(response.body.count), to: &out)
+            append("Content-Length: ", to: &out)
+            appendDecimal(response.body.count, to: &out)
+            appendLineEnd(to: &out)
         }
         if !keepAlive {
-            appendField("Connection", "close", to: &out)
+            append("Connection: close\r\n", to: &out)
         } else if requestVersion == .http10 {
-            appendField("Connection", "keep-alive", to: &out)
+            append("Connection: keep-alive\r\n", to: &out)
         }
-        out.append(contentsOf: [.cr, .lf])
+        appendLineEnd(to: &out)
         if sendsBody && response.stream == nil { out.append(contentsOf: response.body) }
         return out
     }
@@ -60,20 +66,53 @@ public enum ResponseSerializer {
     /// CR and LF in names or values would let a value inject fields; they become spaces.
     private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
         appendSafely(name, to: &out)
-        out.append(contentsOf: [UInt8(ascii: ":"), .space])
+        out.append(UInt8(ascii: ":"))
+        out.append(.space)
         appendSafely(value, to: &out)
-        out.append(contentsOf: [.cr, .lf])
+        appendLineEnd(to: &out)
     }
 
     /// Copied whole when free of CR and LF (always, but for an injection attempt).
+    /// Written in a plain loop: `contains(where:)` with its closure cost twice as much per byte.
     private static func appendSafely(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            if bytes.contains(where: { $0 == .cr || $0 == .lf }) {
-                for byte in bytes { out.append(byte == .cr || byte == .lf ? .space : byte) }
-            } else {
-                out.append(contentsOf: bytes)
+            var clean = true
+            for byte in bytes where byte == .cr || byte == .lf {
+                clean = false
+                break
             }
+            if clean {
+                out.append(contentsOf: bytes)
+            } else {
+                for byte in bytes { out.append(byte == .cr || byte == .lf ? .space : byte) }
+            }
+        }
+    }
+
+    /// Fixed text, copied from the binary's constant bytes.
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private static func appendLineEnd(to out: inout [UInt8]) {
+        out.append(.cr)
+        out.append(.lf)
+    }
+
+    /// A non-negative integer's decimal digits, without the `String` that `String(value)` makes:
+    /// written backwards into a small stack buffer, then copied.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value >= 0 else { return out.append(contentsOf: String(value).utf8) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 }

@@ -10,97 +10,150 @@ public struct Router<Handler: Sendable>: Sendable {
         public let method: HTTPMethod
         public let pattern: String
         public let handler: Handler
-        let segments: [RouteSegment]
     }
 
     public private(set) var routes: [Route] = []
-    /// The indices in `routes` of the routes with as many segments as the index here, in the
-    /// order added: a path is only compared with the routes it can match.
-    private var bySegmentCount: [[Int]] = []
+    /// The patterns, matched without the generic handlers (see `RouteTable`).
+    @usableFromInline var table = RouteTable()
 
     public init() {}
 
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: Handler) {
-        let route = Route(method: method, pattern: pattern, handler: handler, segments: Self.compile(pattern))
-        while bySegmentCount.count <= route.segments.count { bySegmentCount.append([]) }
-        bySegmentCount[route.segments.count].append(routes.count)
-        routes.append(route)
+        table.add(method, RouteTable.compile(pattern))
+        routes.append(Route(method: method, pattern: pattern, handler: handler))
     }
 
+    /// Inlinable, so the caller's module specialises it for its handler type: unspecialised,
+    /// the generic metadata it looks up cost a third of routing.
+    @inlinable
     public func match(_ method: HTTPMethod, path: Substring) -> RouteMatch<Handler> {
-        let segments = Self.split(path)
-        var allowed: [HTTPMethod] = []
-        guard segments.count < bySegmentCount.count else { return .notFound }
-        for index in bySegmentCount[segments.count] {
+        switch table.match(method, path: path) {
+        case .found(let index, let parameters):
             let route = routes[index]
-            guard let parameters = RouteSegment.bind(route.segments, to: segments) else { continue }
-            if route.method == method || (method == .HEAD && route.method == .GET) {
-                return .found(route.handler, parameters, pattern: route.pattern)
-            }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
+            return .found(route.handler, parameters, pattern: route.pattern)
+        case .methodNotAllowed(let allowed): return .methodNotAllowed(allowed: allowed)
+        case .notFound: return .notFound
         }
-        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+    }
+}
+
+/// The compiled patterns, by their index in `Router.routes`. Not generic on purpose: matching
+/// runs for every route on every request, and generic code called from other modules runs
+/// unspecialised, paying runtime generic-metadata lookups (once most of the routing cost).
+@usableFromInline
+struct RouteTable: Sendable {
+    @usableFromInline
+    enum Match {
+        case found(Int, PathParameters)
+        case methodNotAllowed([HTTPMethod])
+        case notFound
+    }
+
+    private var methods: [HTTPMethod] = []
+    private var patterns: [[RouteSegment]] = []
+    /// The indices of the routes with as many segments as the index here, in the order
+    /// added: a path is only compared with the routes it can match.
+    private var bySegmentCount: [[Int]] = []
+
+    mutating func add(_ method: HTTPMethod, _ segments: [RouteSegment]) {
+        while bySegmentCount.count <= segments.count { bySegmentCount.append([]) }
+        bySegmentCount[segments.count].append(patterns.count)
+        methods.append(method)
+        patterns.append(segments)
+    }
+
+    /// Over the path's bytes: the segments are ranges in a stack buffer, never `Substring`s.
+    @usableFromInline
+    func match(_ method: HTTPMethod, path: Substring) -> Match {
+        if let match = path.utf8.withContiguousStorageIfAvailable({ match(method, bytes: $0) }) { return match }
+        return Array(path.utf8).withUnsafeBufferPointer { match(method, bytes: $0) }
+    }
+
+    private func match(_ method: HTTPMethod, bytes: UnsafeBufferPointer<UInt8>) -> Match {
+        let count = Self.segmentCount(bytes)
+        guard count < bySegmentCount.count else { return .notFound }
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(1, count)) { segments in
+            Self.findSegments(bytes, into: segments)
+            var allowed: [HTTPMethod] = []
+            for index in bySegmentCount[count] {
+                guard let parameters = RouteSegment.bind(patterns[index], to: segments, of: bytes) else { continue }
+                let routeMethod = methods[index]
+                if routeMethod == method || (method == .HEAD && routeMethod == .GET) {
+                    return .found(index, parameters)
+                }
+                if !allowed.contains(routeMethod) { allowed.append(routeMethod) }
+            }
+            return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
+        }
     }
 
     static func compile(_ pattern: String) -> [RouteSegment] {
         pattern.split(separator: "/").map { part in
-            guard part.first == "{", part.last == "}" else { return .literal(String(part)) }
+            guard part.first == "{", part.last == "}" else { return .literal(Array(part.utf8)) }
             let inner = part.dropFirst().dropLast()
             let pieces = inner.split(separator: ":", maxSplits: 1)
             return .parameter(String(pieces[0]), integer: pieces.count > 1 && pieces[1] == "int")
         }
     }
 
-    /// The non-empty segments between slashes, found as bytes: `split` on a `Substring`
-    /// compares `Character`s, which cost as much as the rest of routing.
-    static func split(_ path: Substring) -> [Substring] {
-        var segments: [Substring] = []
-        segments.reserveCapacity(8)
-        let bytes = path.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "/") {
-                if start != index { segments.append(path[start..<index]) }
-                start = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
+    /// The non-empty segments between slashes.
+    static func segmentCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var previous = UInt8(ascii: "/")
+        for byte in bytes {
+            if previous == UInt8(ascii: "/") && byte != UInt8(ascii: "/") { count += 1 }
+            previous = byte
         }
-        if start != bytes.endIndex { segments.append(path[start...]) }
-        return segments
+        return count
+    }
+
+    /// Writes the ranges of the non-empty segments, as many as `segmentCount` counted.
+    static func findSegments(_ bytes: UnsafeBufferPointer<UInt8>, into segments: UnsafeMutableBufferPointer<Range<Int>>) {
+        var found = 0
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+            if start != index {
+                segments.initializeElement(at: found, to: start..<index)
+                found += 1
+            }
+            start = index + 1
+        }
     }
 }
 
-/// One segment of a route pattern. Outside the generic `Router` on purpose: matching runs for
-/// every route on every request, and as a member of `Router<Handler>` it was compiled
-/// unspecialized, paying runtime generic-metadata lookups per route (most of the routing cost).
+/// One segment of a route pattern.
 enum RouteSegment: Sendable, Equatable {
-    case literal(String)
+    case literal([UInt8])
     case parameter(String, integer: Bool)
 
-    static func bind(_ pattern: [RouteSegment], to segments: [Substring]) -> PathParameters? {
-        guard pattern.count == segments.count else { return nil }
+    static func bind(
+        _ pattern: [RouteSegment], to segments: UnsafeMutableBufferPointer<Range<Int>>, of path: UnsafeBufferPointer<UInt8>
+    ) -> PathParameters? {
         // Literals first, compared as bytes, from the last: most routes fail there, before any
         // decoding, and they share their first segments (`api`, `v1`) and differ in the last.
         for index in pattern.indices.reversed() {
             guard case .literal(let literal) = pattern[index] else { continue }
-            guard segments[index].utf8.elementsEqual(literal.utf8) else { return nil }
+            guard path[segments[index]].elementsEqual(literal) else { return nil }
         }
         var parameters = PathParameters()
         for index in pattern.indices {
-            let actual = segments[index]
-            switch pattern[index] {
-            case .literal:
-                continue
-            case .parameter(let name, let integer):
-                let decoded = FormDecoder.percentDecode(actual)
-                if integer && (decoded.isEmpty || decoded.count > 18 || !decoded.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
-                    return nil
-                }
-                parameters.values.append((name, decoded))
+            guard case .parameter(let name, let integer) = pattern[index] else { continue }
+            let segment = UnsafeBufferPointer(rebasing: path[segments[index]])
+            let decoded = decode(segment)
+            if integer && (decoded.isEmpty || decoded.utf8.count > 18 || !decoded.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
+                return nil
             }
+            parameters.values.append((name, decoded))
         }
         return parameters
+    }
+
+    /// Percent-decoded (and `+` as a space, as `FormDecoder` has it), copied as is when it
+    /// holds neither, as almost every segment.
+    static func decode(_ segment: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: segment, as: UTF8.self)
+        guard segment.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return text }
+        return FormDecoder.percentDecode(text)
     }
 }
 

@@ -210,7 +210,7 @@ final class Connection: @unchecked Sendable {
     /// connections.
     private func writeAhead(_ response: HTTPResponse, for current: InFlight) -> Bool {
         guard loop.isLoopThread || loop.isAsleep, current.keepAlive, response.stream == nil, response.connectionAction == .normal,
-            !response.headers.values(for: "Connection").contains(where: { $0.caseInsensitiveEquals("close") })
+            !response.headers.contains("Connection", value: "close")
         else { return false }
         let bytes = ResponseSerializer.serialize(
             response, requestMethod: current.method, requestVersion: current.version, keepAlive: true,
@@ -277,7 +277,7 @@ final class Connection: @unchecked Sendable {
             closeNow()
             return
         }
-        let asksToClose = response.headers.values(for: "Connection").contains { $0.caseInsensitiveEquals("close") }
+        let asksToClose = response.headers.contains("Connection", value: "close")
         // HTTP/1.0 has no chunks: a streamed body there ends when the connection does.
         let closeDelimited = response.stream != nil && current.version == .http10
         let keepAlive = current.keepAlive && !shuttingDown && !asksToClose && !closeDelimited

@@ -52,6 +52,8 @@ final class EventLoop: @unchecked Sendable {
     private var primaryBatch = false
     /// Requests read and not yet answered, on every connection. Confined to `queue`.
     var requestsInFlight = 0
+    /// What the connections read into. Used on `queue` only.
+    let readBuffer = ReadBuffer()
 
     private struct Inbox {
         /// Runs on `queue`.
@@ -269,7 +271,8 @@ final class EventLoop: @unchecked Sendable {
                 // Answers first: a connection whose answer is out reads its next request below.
                 for item in work { item() }
                 handle(events, Int(max(0, count)))
-                batchCalls += calls!
+                // Taken whole when there is nothing to add it to: appending copies into a new buffer.
+                if batchCalls.isEmpty { batchCalls = calls! } else { batchCalls += calls! }
                 calls = nil
                 alone = requestsInFlight == 1
             }
