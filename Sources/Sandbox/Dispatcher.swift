@@ -103,7 +103,9 @@ final class Dispatcher: Sendable {
         done: @escaping @Sendable (HTTPResponse, Int64?) -> Void
     ) {
         let errors = service.errors
-        let answer: @Sendable (Result<HTTPResponse, any Error>) -> Void = { [self] result in
+        // A function, not a closure value: tenant routes, nearly every request, never use it,
+        // and only a use allocates its context.
+        @Sendable func answer(_ result: Result<HTTPResponse, any Error>) {
             done(render(result, errors), nil)
         }
         switch service.router.match(request.method, path: path) {
