@@ -15,7 +15,7 @@ public enum JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .int(let number): writeInteger(number, into: &out)
         case .double(let number): writeDouble(number, into: &out)
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
@@ -40,17 +40,36 @@ public enum JSONWriter {
     private static func writeDouble(_ number: Double, into out: inout [UInt8]) {
         guard number.isFinite else { out.append(contentsOf: "null".utf8); return }
         if number.rounded() == number && abs(number) < 1e15 {
-            out.append(contentsOf: String(Int64(number)).utf8)
+            writeInteger(Int64(number), into: &out)
             out.append(contentsOf: ".0".utf8)
         } else {
             out.append(contentsOf: String(number).utf8)
         }
     }
 
+    /// Digits written in place, last first: no `String` made per number.
+    public static func writeInteger(_ number: Int64, into out: inout [UInt8]) {
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = out.count
+        repeat {
+            index -= 1
+            out[index] += UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+    }
+
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Runs of bytes that need no escape (nearly all) are copied whole.
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

@@ -26,6 +26,12 @@ import Testing
         #expect(try JSONParser.parse("[0,-7,120]") == [0, -7, 120])
     }
 
+    /// The writer makes integers' digits itself, without `String`.
+    @Test func integersAreWrittenAtEveryWidth() {
+        let numbers: [JSONValue] = [0, 7, -7, 9, 10, -10, 99, 100, 120, .int(Int64.max), .int(Int64.min), .double(-40)]
+        #expect(JSONWriter.string(.array(numbers)) == "[0,7,-7,9,10,-10,99,100,120,9223372036854775807,-9223372036854775808,-40.0]")
+    }
+
     /// Found by fuzz/targets/JSONFuzz: 1e400 read as infinity, which the writer writes as null.
     @Test func numbersBeyondDoubleAreRefused() {
         // do/catch rather than #expect(throws:)'s returned error, which needs Swift 6.1.

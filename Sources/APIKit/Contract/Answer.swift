@@ -29,9 +29,8 @@ public struct Answer<Output>: Sendable {
 
     /// JSON written by `presenter`.
     public static func json(_ presenter: Presenter<Output>, status: HTTPStatus = .ok, _ description: String = "Success") -> Answer {
-        let render = presenter.render
-        return Answer(AnswerDocumentation(status: status, description: description, content: .json(presenter.schema))) {
-            .json(render($0), status: status)
+        Answer(AnswerDocumentation(status: status, description: description, content: .json(presenter.schema))) {
+            .json(bytes: presenter.bytes($0), status: status)
         }
     }
 
