@@ -6,22 +6,29 @@ import StructuredData
 /// A presenter writes bytes straight into the answer's buffer: no `JSONValue` tree is built
 /// on a response's way out. `render` reads those same bytes back for the few callers that
 /// need a value, so the two cannot disagree.
+///
+/// The combinators are `@inlinable` so that the module declaring a presenter specialises
+/// their closures for its types: unspecialised, every property paid generic metadata
+/// look-ups and value-witness copies of the subject, as much as writing its bytes.
 public struct Presenter<Subject>: Sendable {
     public let schema: Schema
     /// Appends the subject's JSON.
     public let write: @Sendable (Subject, inout [UInt8]) -> Void
 
+    @inlinable
     public init(schema: Schema, writing write: @escaping @Sendable (Subject, inout [UInt8]) -> Void) {
         self.schema = schema
         self.write = write
     }
 
     /// A presenter that builds its value (a shape no combinator gives); `JSONWriter` writes it.
+    @inlinable
     public init(schema: Schema, render: @escaping @Sendable (Subject) -> JSONValue) {
         self.init(schema: schema) { subject, out in JSONWriter.write(render(subject), into: &out) }
     }
 
     /// The subject's JSON, as an answer's body.
+    @inlinable
     public func bytes(_ subject: Subject) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
@@ -40,33 +47,36 @@ public struct Presenter<Subject>: Sendable {
     }
 
     /// An object, key for key in the listed order; named, it is a shared component.
+    @inlinable
     public static func object(_ name: String, _ properties: [PresentedProperty<Subject>]) -> Presenter {
         object(named: name, properties)
     }
 
     /// An object used in one place only.
+    @inlinable
     public static func object(_ properties: [PresentedProperty<Subject>]) -> Presenter {
         object(named: nil, properties)
     }
 
-    private static func object(named name: String?, _ properties: [PresentedProperty<Subject>]) -> Presenter {
+    @inlinable
+    static func object(named name: String?, _ properties: [PresentedProperty<Subject>]) -> Presenter {
         assert(Set(properties.map(\.name)).count == properties.count, "a presented object declares a key twice")
         let schema = Schema.object(properties.map { Schema.Property($0.name, $0.schema, required: $0.required) })
+        // Only what writing needs, so that the loop copies no names or schemas.
+        let fields = properties.map { (key: $0.key, write: $0.write) }
         return Presenter(schema: name.map { .named($0, schema) } ?? schema) { subject, out in
             out.append(UInt8(ascii: "{"))
-            let first = out.count
-            for property in properties {
-                let start = out.count
-                if start != first { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: property.key)
-                // An optional property without a value takes its key back.
-                if !property.write(subject, &out) { out.removeLast(out.count - start) }
+            let empty = out.count
+            for field in fields {
+                // The first key written (optional ones may be left out) has no comma before it.
+                field.write(subject, out.count == empty ? field.key.first : field.key.later, &out)
             }
             out.append(UInt8(ascii: "}"))
         }
     }
 
     /// A list of such values.
+    @inlinable
     public var list: Presenter<[Subject]> {
         let write = self.write
         return Presenter<[Subject]>(schema: .array(schema)) { items, out in
@@ -80,6 +90,7 @@ public struct Presenter<Subject>: Sendable {
     }
 
     /// The value or JSON null.
+    @inlinable
     public var orNull: Presenter<Subject?> {
         let write = self.write
         return Presenter<Subject?>(schema: .nullable(schema)) { subject, out in
@@ -88,11 +99,13 @@ public struct Presenter<Subject>: Sendable {
     }
 
     /// The same rendering of another value (a part of it).
+    @inlinable
     public func of<Whole>(_ part: @escaping @Sendable (Whole) -> Subject) -> Presenter<Whole> {
         let write = self.write
         return Presenter<Whole>(schema: schema) { whole, out in write(part(whole), &out) }
     }
 
+    @inlinable
     public func described(_ text: String, example: JSONValue? = nil) -> Presenter {
         Presenter(schema: schema.described(text, example: example), writing: write)
     }
@@ -117,6 +130,7 @@ extension Presenter where Subject == Bool {
 
 extension Presenter where Subject == Void {
     /// An answer that is always the same value (`true`, `"pending"`), encoded once.
+    @inlinable
     public static func constant(_ value: JSONValue) -> Presenter {
         let bytes = JSONWriter.bytes(value)
         return Presenter(schema: .constant(value)) { _, out in out.append(contentsOf: bytes) }
@@ -129,73 +143,83 @@ public struct PresentedProperty<Subject>: Sendable {
     public let schema: Schema
     /// Always written; an optional property is left out when its value is nil.
     public let required: Bool
-    /// `"name":`, encoded once when the property is declared.
-    let key: [UInt8]
-    /// Appends the value after the key; false, having appended nothing, when an optional
-    /// property has no value.
-    let write: @Sendable (Subject, inout [UInt8]) -> Bool
+    /// `"name":` and `,"name":`, encoded once when the property is declared.
+    @usableFromInline let key: (first: [UInt8], later: [UInt8])
+    /// Appends the key it is given (with or without a comma) and the value, or nothing when
+    /// an optional property has no value.
+    @usableFromInline let write: @Sendable (Subject, _ key: [UInt8], inout [UInt8]) -> Void
 
     /// A property that is always written.
+    @inlinable
     public init(_ name: String, _ schema: Schema, _ value: @escaping @Sendable (Subject) -> JSONValue) {
-        self.init(name: name, schema: schema, required: true) { subject, out in
+        self.init(name: name, schema: schema, required: true) { subject, key, out in
+            out.append(contentsOf: key)
             JSONWriter.write(value(subject), into: &out)
-            return true
         }
     }
 
     /// A property written only when `value` answers one.
+    @inlinable
     public static func optional(_ name: String, _ schema: Schema, _ value: @escaping @Sendable (Subject) -> JSONValue?) -> PresentedProperty {
-        PresentedProperty(name: name, schema: schema, required: false) { subject, out in
-            guard let value = value(subject) else { return false }
+        PresentedProperty(name: name, schema: schema, required: false) { subject, key, out in
+            guard let value = value(subject) else { return }
+            out.append(contentsOf: key)
             JSONWriter.write(value, into: &out)
-            return true
         }
     }
 
     /// A property rendered by another presenter, into the same buffer.
+    @inlinable
     public static func nested<Part>(_ name: String, _ presenter: Presenter<Part>, _ part: @escaping @Sendable (Subject) -> Part) -> PresentedProperty {
         let write = presenter.write
-        return PresentedProperty(name: name, schema: presenter.schema, required: true) { subject, out in
+        return PresentedProperty(name: name, schema: presenter.schema, required: true) { subject, key, out in
+            out.append(contentsOf: key)
             write(part(subject), &out)
-            return true
         }
     }
 
+    @inlinable
     public static func int(_ name: String, _ schema: Schema = .int, _ value: @escaping @Sendable (Subject) -> Int) -> PresentedProperty {
-        PresentedProperty(name: name, schema: schema, required: true) { subject, out in
+        PresentedProperty(name: name, schema: schema, required: true) { subject, key, out in
+            out.append(contentsOf: key)
             JSONWriter.writeInteger(Int64(value(subject)), into: &out)
-            return true
         }
     }
 
+    @inlinable
     public static func string(_ name: String, _ schema: Schema = .text, _ value: @escaping @Sendable (Subject) -> String) -> PresentedProperty {
-        PresentedProperty(name: name, schema: schema, required: true) { subject, out in
+        PresentedProperty(name: name, schema: schema, required: true) { subject, key, out in
+            out.append(contentsOf: key)
             JSONWriter.writeString(value(subject), into: &out)
-            return true
         }
     }
 
+    @inlinable
     public static func bool(_ name: String, _ value: @escaping @Sendable (Subject) -> Bool) -> PresentedProperty {
-        PresentedProperty(name: name, schema: .boolean, required: true) { subject, out in
+        PresentedProperty(name: name, schema: .boolean, required: true) { subject, key, out in
+            out.append(contentsOf: key)
             JSONWriter.write(.bool(value(subject)), into: &out)
-            return true
         }
     }
 
     /// The same property of a value that holds the subject (a server inside its detail).
+    @inlinable
     public func of<Whole>(_ part: @escaping @Sendable (Whole) -> Subject) -> PresentedProperty<Whole> {
         let write = self.write
-        return PresentedProperty<Whole>(name: name, schema: schema, required: required) { whole, out in write(part(whole), &out) }
+        return PresentedProperty<Whole>(name: name, schema: schema, required: required) { whole, key, out in
+            write(part(whole), key, &out)
+        }
     }
 
-    init(name: String, schema: Schema, required: Bool, write: @escaping @Sendable (Subject, inout [UInt8]) -> Bool) {
+    @inlinable
+    init(name: String, schema: Schema, required: Bool, write: @escaping @Sendable (Subject, _ key: [UInt8], inout [UInt8]) -> Void) {
         self.name = name
         self.schema = schema
         self.required = required
         var key: [UInt8] = []
         JSONWriter.writeString(name, into: &key)
         key.append(UInt8(ascii: ":"))
-        self.key = key
+        self.key = (first: key, later: [UInt8(ascii: ",")] + key)
         self.write = write
     }
 }
