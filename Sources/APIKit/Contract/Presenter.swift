@@ -62,8 +62,7 @@ public struct Presenter<Subject>: Sendable {
     static func object(named name: String?, _ properties: [PresentedProperty<Subject>]) -> Presenter {
         assert(Set(properties.map(\.name)).count == properties.count, "a presented object declares a key twice")
         let schema = Schema.object(properties.map { Schema.Property($0.name, $0.schema, required: $0.required) })
-        // Only what writing needs, so that the loop copies no names or schemas.
-        let fields = properties.map { (key: $0.key, write: $0.write) }
+        let fields = properties.map { PropertyWriter(key: $0.key, write: $0.write) }
         return Presenter(schema: name.map { .named($0, schema) } ?? schema) { subject, out in
             out.append(UInt8(ascii: "{"))
             let empty = out.count
@@ -220,6 +219,20 @@ public struct PresentedProperty<Subject>: Sendable {
         JSONWriter.writeString(name, into: &key)
         key.append(UInt8(ascii: ":"))
         self.key = (first: key, later: [UInt8(ascii: ",")] + key)
+        self.write = write
+    }
+}
+
+/// What writing one property needs, behind one reference: an object's loop retains one
+/// thing a property, not each key and closure (or its name and schema).
+@usableFromInline
+final class PropertyWriter<Subject>: Sendable {
+    @usableFromInline let key: (first: [UInt8], later: [UInt8])
+    @usableFromInline let write: @Sendable (Subject, _ key: [UInt8], inout [UInt8]) -> Void
+
+    @inlinable
+    init(key: (first: [UInt8], later: [UInt8]), write: @escaping @Sendable (Subject, _ key: [UInt8], inout [UInt8]) -> Void) {
+        self.key = key
         self.write = write
     }
 }
