@@ -62,14 +62,22 @@ public struct Presenter<Subject>: Sendable {
     static func object(named name: String?, _ properties: [PresentedProperty<Subject>]) -> Presenter {
         assert(Set(properties.map(\.name)).count == properties.count, "a presented object declares a key twice")
         let schema = Schema.object(properties.map { Schema.Property($0.name, $0.schema, required: $0.required) })
-        let fields = properties.map { PropertyWriter(key: $0.key, write: $0.write) }
+        // One closure a property, each calling the next: what it calls and the keys it passes
+        // are its own captures, so writing retains nothing per property (a loop over an array
+        // of writers retained each one's closure and keys).
+        var rest: @Sendable (Subject, _ empty: Int, inout [UInt8]) -> Void = { _, _, _ in }
+        for property in properties.reversed() {
+            let key = property.key, write = property.write, next = rest
+            rest = { subject, empty, out in
+                // The first key written (optional ones may be left out) has no comma before it.
+                write(subject, out.count == empty ? key.first : key.later, &out)
+                next(subject, empty, &out)
+            }
+        }
+        let fields = rest
         return Presenter(schema: name.map { .named($0, schema) } ?? schema) { subject, out in
             out.append(UInt8(ascii: "{"))
-            let empty = out.count
-            for field in fields {
-                // The first key written (optional ones may be left out) has no comma before it.
-                field.write(subject, out.count == empty ? field.key.first : field.key.later, &out)
-            }
+            fields(subject, out.count, &out)
             out.append(UInt8(ascii: "}"))
         }
     }
@@ -219,20 +227,6 @@ public struct PresentedProperty<Subject>: Sendable {
         JSONWriter.writeString(name, into: &key)
         key.append(UInt8(ascii: ":"))
         self.key = (first: key, later: [UInt8(ascii: ",")] + key)
-        self.write = write
-    }
-}
-
-/// What writing one property needs, behind one reference: an object's loop retains one
-/// thing a property, not each key and closure (or its name and schema).
-@usableFromInline
-final class PropertyWriter<Subject>: Sendable {
-    @usableFromInline let key: (first: [UInt8], later: [UInt8])
-    @usableFromInline let write: @Sendable (Subject, _ key: [UInt8], inout [UInt8]) -> Void
-
-    @inlinable
-    init(key: (first: [UInt8], later: [UInt8]), write: @escaping @Sendable (Subject, _ key: [UInt8], inout [UInt8]) -> Void) {
-        self.key = key
         self.write = write
     }
 }
