@@ -42,11 +42,11 @@ public enum JobPresenter {
     public static let output = Schema.nullable(
         .oneOf([.text.described("A failed job's reason, or what a software or restore job did"), result.schema]))
 
-    static let outcome = Presenter<JobOutcome?>(schema: output) { outcome in
+    static let outcome = Presenter<JobOutcome?>(schema: output) { outcome, out in
         switch outcome {
-        case nil: return .null
-        case .message(let text)?: return .string(text)
-        case .made(let made)?: return result.render(made)
+        case nil: JSONWriter.write(.null, into: &out)
+        case .message(let text)?: JSONWriter.writeString(text, into: &out)
+        case .made(let made)?: result.write(made, &out)
         }
     }
 

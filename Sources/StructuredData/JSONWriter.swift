@@ -15,7 +15,7 @@ public enum JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .int(let number): writeInteger(number, into: &out)
         case .double(let number): writeDouble(number, into: &out)
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
@@ -40,26 +40,55 @@ public enum JSONWriter {
     private static func writeDouble(_ number: Double, into out: inout [UInt8]) {
         guard number.isFinite else { out.append(contentsOf: "null".utf8); return }
         if number.rounded() == number && abs(number) < 1e15 {
-            out.append(contentsOf: String(Int64(number)).utf8)
+            writeInteger(Int64(number), into: &out)
             out.append(contentsOf: ".0".utf8)
         } else {
             out.append(contentsOf: String(number).utf8)
         }
     }
 
+    /// Digits written in place, last first: no `String` made per number.
+    public static func writeInteger(_ number: Int64, into out: inout [UInt8]) {
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = out.count
+        repeat {
+            index -= 1
+            out[index] += UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+    }
+
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Runs of bytes that need no escape (nearly all) are copied whole.
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    /// Runs of bytes that need no escape (nearly all) are copied whole; they are looked
+    /// through eight bytes at a time.
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             var start = 0
-            for index in bytes.indices {
+            var index = 0
+            while index < bytes.count {
+                if bytes.count - index >= 8,
+                    !anyNeedsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                start = index + 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
+                start = index
                 switch byte {
                 case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
                 case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
@@ -73,5 +102,16 @@ public enum JSONWriter {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\`: the classic tests for
+    /// a byte below n, and for a zero byte after xor-ing with the one sought.
+    @inline(__always)
+    private static func anyNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func anyZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        let belowSpace = (word &- ones &* 0x20) & ~word & highs != 0
+        return belowSpace || anyZero(word ^ (ones &* 0x22)) || anyZero(word ^ (ones &* 0x5C))
     }
 }

@@ -22,6 +22,49 @@ import Testing
         #expect(Self.machine.render(Machine(id: 3, name: "web", address: nil)) == ["id": 3, "name": "web"])
     }
 
+    struct Rack: Sendable {
+        let label: String?
+        let machines: [Machine]
+        let spare: Machine?
+        let offset: Int64
+    }
+
+    /// Optional keys first and last (the commas around a left-out key), a nested list, a
+    /// nested object or null, a custom value and a key that needs escaping.
+    static let rack = Presenter<Rack>.object(
+        "Rack",
+        [
+            .optional("label", .text) { $0.label.map { .string($0) } },
+            .nested("machines", machine.list) { $0.machines },
+            .nested("spare", machine.orNull) { $0.spare },
+            PresentedProperty("offset", .int) { .int($0.offset) },
+            .int("count\"s") { $0.machines.count },
+            .nested("kind", Presenter<Void>.constant("rack")) { _ in () },
+            .optional("note", .text) { $0.label.map { .string("for " + $0) } },
+        ])
+
+    /// Presenters write bytes directly; they must be the bytes their value is written as,
+    /// and read back as that value.
+    @Test func writtenBytesAreTheRenderedValueWritten() throws {
+        let web = Machine(id: 3, name: "web \"eu\"\n", address: "10.0.0.1")
+        let db = Machine(id: 12, name: "db", address: nil)
+        let full = Rack(label: "A1", machines: [web, db], spare: db, offset: Int64.min)
+        #expect(
+            String(decoding: Self.rack.bytes(full), as: UTF8.self)
+                == #"{"label":"A1","machines":[{"id":3,"name":"web \"eu\"\n","address":"10.0.0.1"},{"id":12,"name":"db"}],"#
+                + #""spare":{"id":12,"name":"db"},"offset":-9223372036854775808,"count\"s":2,"kind":"rack","note":"for A1"}"#)
+        let bare = Rack(label: nil, machines: [], spare: nil, offset: 0)
+        #expect(
+            String(decoding: Self.rack.bytes(bare), as: UTF8.self)
+                == #"{"machines":[],"spare":null,"offset":0,"count\"s":0,"kind":"rack"}"#)
+        for rack in [full, bare] {
+            #expect(JSONWriter.bytes(Self.rack.render(rack)) == Self.rack.bytes(rack))
+            #expect(Self.rack.schema.problems(in: Self.rack.render(rack)).isEmpty)
+        }
+        #expect(Self.rack.render(bare) == ["machines": [], "spare": .null, "offset": 0, "count\"s": 0, "kind": "rack"])
+        #expect(String(decoding: Self.machine.list.bytes([]), as: UTF8.self) == "[]")
+    }
+
     @Test func theSchemaListsEveryPropertyAndIsReferencedByName() {
         var components = JSONObject()
         let reference = Self.machine.list.schema.openAPI(components: &components)

@@ -26,6 +26,31 @@ import Testing
         #expect(try JSONParser.parse("[0,-7,120]") == [0, -7, 120])
     }
 
+    /// The writer makes integers' digits itself, without `String`.
+    @Test func integersAreWrittenAtEveryWidth() {
+        let numbers: [JSONValue] = [0, 7, -7, 9, 10, -10, 99, 100, 120, .int(Int64.max), .int(Int64.min), .double(-40)]
+        #expect(JSONWriter.string(.array(numbers)) == "[0,7,-7,9,10,-10,99,100,120,9223372036854775807,-9223372036854775808,-40.0]")
+    }
+
+    /// Strings are looked through eight bytes at a time: an escape is found at every offset,
+    /// beside multi-byte characters, and the bytes around it are kept.
+    @Test func everyEscapeIsFoundAtEveryOffset() throws {
+        let escapes: [(Character, String)] = [
+            ("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\r", #"\r"#), ("\t", #"\t"#), ("\u{01}", #"\u0001"#),
+            ("\u{1F}", #"\u001f"#), ("\u{7F}", "\u{7F}"), (" ", " "), ("é", "é"),
+        ]
+        for (character, escaped) in escapes {
+            for offset in 0..<18 {
+                let head = String(repeating: "a", count: offset)
+                let tail = "ü€" + String(repeating: "z", count: 17 - offset)
+                let text = head + String(character) + tail
+                #expect(JSONWriter.string(.string(text)) == "\"" + head + escaped + tail + "\"")
+                #expect(try JSONParser.parse(JSONWriter.bytes(.string(text))) == .string(text))
+            }
+        }
+        #expect(JSONWriter.string("") == #""""#)
+    }
+
     /// Found by fuzz/targets/JSONFuzz: 1e400 read as infinity, which the writer writes as null.
     @Test func numbersBeyondDoubleAreRefused() {
         // do/catch rather than #expect(throws:)'s returned error, which needs Swift 6.1.

@@ -27,11 +27,12 @@ public struct Answer<Output>: Sendable {
         return Answer(documentation, respond: respond)
     }
 
-    /// JSON written by `presenter`.
+    /// JSON written by `presenter` (inlinable: the endpoint's module specialises the writing
+    /// for its output type).
+    @inlinable
     public static func json(_ presenter: Presenter<Output>, status: HTTPStatus = .ok, _ description: String = "Success") -> Answer {
-        let render = presenter.render
-        return Answer(AnswerDocumentation(status: status, description: description, content: .json(presenter.schema))) {
-            .json(render($0), status: status)
+        Answer(AnswerDocumentation(status: status, description: description, content: .json(presenter.schema))) {
+            .json(bytes: presenter.bytes($0), status: status)
         }
     }
 
