@@ -1,11 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Release builds let each module's callers inline and specialize its code (generic closures,
-// `Result`s, small accessors) across module boundaries: a ninth fewer instructions per request
-// (docs/performance.md). Debug builds and tests are unchanged.
-let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
-
 // Layers, lowest first; the compiler enforces the arrows (see docs/design.md).
 let package = Package(
     name: "HostingSandbox",
@@ -20,27 +15,26 @@ let package = Package(
         ),
         // Linux's epoll, eventfd and timerfd, which Swift's Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
-        .target(name: "StructuredData", swiftSettings: crossModule),
-        .target(name: "HTTP1", dependencies: ["StructuredData"], swiftSettings: crossModule),
-        .target(name: "HTTPServer", dependencies: ["HTTP1", "CEpoll"], swiftSettings: crossModule),
-        .target(name: "SQLiteStore", dependencies: ["CSQLite"], swiftSettings: crossModule),
-        .target(name: "SandboxCore", dependencies: ["SQLiteStore", "StructuredData"], swiftSettings: crossModule),
-        .target(name: "APIKit", dependencies: ["SandboxCore", "HTTP1"], swiftSettings: crossModule),
-        .target(name: "Reseller", dependencies: ["SandboxCore"], swiftSettings: crossModule),
-        .target(name: "ResellerAPI", dependencies: ["Reseller", "APIKit"], swiftSettings: crossModule),
-        .target(name: "VPSOrg", dependencies: ["SandboxCore"], swiftSettings: crossModule),
-        .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "APIKit"], swiftSettings: crossModule),
-        .target(name: "Scenarios", dependencies: ["Reseller", "ResellerAPI", "VPSOrg", "VPSOrgAPI"], swiftSettings: crossModule),
-        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller", "ResellerAPI", "Scenarios"], swiftSettings: crossModule),
+        .target(name: "StructuredData"),
+        .target(name: "HTTP1", dependencies: ["StructuredData"]),
+        .target(name: "HTTPServer", dependencies: ["HTTP1", "CEpoll"]),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite"]),
+        .target(name: "SandboxCore", dependencies: ["SQLiteStore", "StructuredData"]),
+        .target(name: "APIKit", dependencies: ["SandboxCore", "HTTP1"]),
+        .target(name: "Reseller", dependencies: ["SandboxCore"]),
+        .target(name: "ResellerAPI", dependencies: ["Reseller", "APIKit"]),
+        .target(name: "VPSOrg", dependencies: ["SandboxCore"]),
+        .target(name: "VPSOrgAPI", dependencies: ["VPSOrg", "APIKit"]),
+        .target(name: "Scenarios", dependencies: ["Reseller", "ResellerAPI", "VPSOrg", "VPSOrgAPI"]),
+        .target(name: "ControlPlane", dependencies: ["APIKit", "Reseller", "ResellerAPI", "Scenarios"]),
         .target(
             name: "Sandbox",
-            dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"],
-            swiftSettings: crossModule
+            dependencies: ["HTTPServer", "ResellerAPI", "VPSOrgAPI", "ControlPlane"]
         ),
         // `hosting-sandbox ctl`: a client of the control plane, knowing only HTTP and JSON.
-        .target(name: "SandboxControl", dependencies: ["StructuredData"], swiftSettings: crossModule),
+        .target(name: "SandboxControl", dependencies: ["StructuredData"]),
         .systemLibrary(name: "CMalloc"),
-        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox", "SandboxControl", "CMalloc"], swiftSettings: crossModule),
+        .executableTarget(name: "hosting-sandbox", dependencies: ["Sandbox", "SandboxControl", "CMalloc"]),
 
         .target(name: "SandboxTesting", dependencies: ["Sandbox", "HTTP1"], path: "Tests/SandboxTesting"),
         .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
@@ -54,3 +48,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Release builds let each module's callers inline and specialize its code (generic closures,
+// `Result`s, small accessors) across module boundaries: 9 % fewer instructions per request
+// (docs/performance.md). Debug builds and tests are unchanged.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+    ]
+}

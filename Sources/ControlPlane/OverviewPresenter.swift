@@ -35,8 +35,6 @@ enum OverviewPresenter {
             .string("now", Schema.dateTime.described("Real (wall-clock) time")) { Timestamp.iso8601($0.now) },
             .int("lastEvent", Schema.integer(minimum: 0).described("Where a live view starts its event long-poll")) { $0.lastEvent },
             .nested("tenants", tenant.list) { $0.tenants },
-            .optional("globalFaults", FaultPresenter.rule.list.schema) { overview in
-                overview.globalFaults.map { FaultPresenter.rule.list.render($0) }
-            },
+            .optional("globalFaults", FaultPresenter.rule.list) { $0.globalFaults },
         ])
 }

@@ -1,3 +1,5 @@
+import StructuredData
+
 /// Turns a response into the exact bytes for the wire, in one buffer, so the server can write
 /// it with a single `send` (a header/body split write stalls keep-alive clients on Nagle and
 /// delayed ACKs for 40 ms).
@@ -21,7 +23,7 @@ public enum ResponseSerializer {
         var out: [UInt8] = []
         out.reserveCapacity(256 + (sendsBody ? response.body.count : 0))
         append("HTTP/1.1 ", to: &out)
-        appendDecimal(code, to: &out)
+        out.appendDecimal(Int64(code))
         out.append(.space)
         out.append(contentsOf: response.status.reason.utf8)
         appendLineEnd(to: &out)
@@ -42,7 +44,7 @@ public enum ResponseSerializer {
             append("Transfer-Encoding: chunked\r\n", to: &out)
         } else if !bodyless && response.stream == nil {
             append("Content-Length: ", to: &out)
-            appendDecimal(response.body.count, to: &out)
+            out.appendDecimal(Int64(response.body.count))
             appendLineEnd(to: &out)
         }
         if !keepAlive {
@@ -98,21 +100,5 @@ public enum ResponseSerializer {
     private static func appendLineEnd(to out: inout [UInt8]) {
         out.append(.cr)
         out.append(.lf)
-    }
-
-    /// A non-negative integer's decimal digits, without the `String` that `String(value)` makes:
-    /// written backwards into a small stack buffer, then copied.
-    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        guard value >= 0 else { return out.append(contentsOf: String(value).utf8) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var rest = value
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
     }
 }

@@ -6,9 +6,10 @@ public final class Connection {
     let handle: OpaquePointer
     private var cache: [StatementKey: Statement] = [:]
     /// Transaction control, which runs twice on every request: prepared once and stepped
-    /// directly, without the cache's lookup, the binding and the collecting of rows.
-    private let beginning: Statement
-    private let committing: Statement
+    /// directly, without the cache's lookup, the binding and the collecting of rows. Nil once
+    /// closed, so that closing finalizes them and the file is let go at once.
+    private var beginning: Statement?
+    private var committing: Statement?
 
     /// Process-wide settings, applied once before the first connection opens SQLite.
     private static let configured: Void = { _ = sandbox_sqlite3_disable_memory_statistics() }()
@@ -33,10 +34,17 @@ public final class Connection {
         }
     }
 
-    public func begin() throws { try beginning.run(connection: handle) }
-    public func commit() throws { try committing.run(connection: handle) }
+    public func begin() throws { try transactionControl(beginning, "BEGIN").run(connection: handle) }
+    public func commit() throws { try transactionControl(committing, "COMMIT").run(connection: handle) }
+
+    private func transactionControl(_ statement: Statement?, _ sql: String) throws -> Statement {
+        guard let statement else { throw SQLiteError(code: 21, message: "database is closed", sql: sql) }
+        return statement
+    }
 
     func close() {
+        beginning = nil
+        committing = nil
         cache.removeAll()
         sqlite3_close_v2(handle)
     }

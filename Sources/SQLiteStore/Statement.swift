@@ -53,27 +53,15 @@ final class Statement {
     func rows(connection: OpaquePointer) throws -> [Row] {
         defer { sqlite3_reset(handle) }
         var rows: [Row] = []
-        let count = Int32(layout.columns.count)
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return rows }
-            guard code == SQLITE_ROW else {
-                throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-            }
-            rows.append(Row(layout: layout, values: (0..<count).map(column)))
-        }
+        while try step(connection) { rows.append(currentRow()) }
+        return rows
     }
 
     /// The first row only, stepped once: no list is built for it. (A write with RETURNING has
     /// made all its changes by its first step, so stopping there loses none.)
     func firstRow(connection: OpaquePointer) throws -> Row? {
         defer { sqlite3_reset(handle) }
-        let code = sqlite3_step(handle)
-        if code == SQLITE_DONE { return nil }
-        guard code == SQLITE_ROW else {
-            throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        }
-        return Row(layout: layout, values: (0..<Int32(layout.columns.count)).map(column))
+        return try step(connection) ? currentRow() : nil
     }
 
     /// The first column of every row as integers, without a `Row` per row. A value that is not
@@ -81,28 +69,33 @@ final class Statement {
     func integers(connection: OpaquePointer) throws -> [Int64] {
         defer { sqlite3_reset(handle) }
         var values: [Int64] = []
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return values }
-            guard code == SQLITE_ROW else {
-                throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-            }
+        while try step(connection) {
             if sqlite3_column_type(handle, 0) == SQLITE_INTEGER {
                 values.append(sqlite3_column_int64(handle, 0))
             } else {
-                let row = Row(layout: layout, values: (0..<Int32(layout.columns.count)).map(column))
-                values.append(try row.int64(layout.columns[0]))
+                values.append(try currentRow().int64(layout.columns[0]))
             }
         }
+        return values
     }
 
     /// Steps a statement without parameters or rows (transaction control) once.
     func run(connection: OpaquePointer) throws {
         defer { sqlite3_reset(handle) }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE || code == SQLITE_ROW else {
-            throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        _ = try step(connection)
+    }
+
+    /// One step: true when it produced a row, false when the statement is done.
+    private func step(_ connection: OpaquePointer) throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code: throw SQLiteError(code: code, message: String(cString: sqlite3_errmsg(connection)), sql: sql)
         }
+    }
+
+    private func currentRow() -> Row {
+        Row(layout: layout, values: (0..<Int32(layout.columns.count)).map(column))
     }
 
     private func column(_ index: Int32) -> SQLValue {

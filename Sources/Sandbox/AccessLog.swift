@@ -52,13 +52,13 @@ public final class AccessLog: @unchecked Sendable {
             line.append(UInt8(ascii: " "))
             line.append(contentsOf: request.path.utf8)
             line.append(UInt8(ascii: " "))
-            Self.appendDecimal(status, to: &line)
+            line.appendDecimal(Int64(status))
             line.append(UInt8(ascii: " "))
             let hundredths = Int((nanoseconds + 5_000) / 10_000)
-            Self.appendDecimal(hundredths / 100, to: &line)
+            line.appendDecimal(Int64(hundredths / 100))
             line.append(UInt8(ascii: "."))
             if hundredths % 100 < 10 { line.append(UInt8(ascii: "0")) }
-            Self.appendDecimal(hundredths % 100, to: &line)
+            line.appendDecimal(Int64(hundredths % 100))
             line.append(contentsOf: "ms tenant=".utf8)
             append(line, tenantOf: request)
         case .json:
@@ -70,11 +70,6 @@ public final class AccessLog: @unchecked Sendable {
             ]) + "\n"
             append(Array(line.utf8), tenantOf: nil)
         }
-    }
-
-    private static func appendDecimal(_ value: Int, to line: inout [UInt8]) {
-        if value >= 10 { appendDecimal(value / 10, to: &line) }
-        line.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// Requests the server refused before routing (malformed, too large, too slow).
@@ -135,7 +130,6 @@ public final class AccessLog: @unchecked Sendable {
             }
         }
     }
-
 }
 
 extension HTTPRequest {

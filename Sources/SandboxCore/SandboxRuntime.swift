@@ -231,10 +231,10 @@ public final class SandboxRuntime: @unchecked Sendable {
         guard let token, !token.isEmpty else {
             throw DomainError(.unauthenticated, "Authentication credentials were not provided.")
         }
-        // First in its transaction, so what is remembered is committed (see TenantRowCache).
-        if let tenant = tenantRows.tenant(token: token, in: connection) { return tenant }
+        // First in its transaction, so what is remembered is committed (see ChangeCountMemo).
+        if let tenant = tenantRows.value(for: token, in: connection) { return tenant }
         if let tenant = try TenantTable.find(token: token, in: connection) {
-            tenantRows.remember(tenant, in: connection)
+            tenantRows.remember(tenant, for: token, at: connection.totalChanges)
             return tenant
         }
         let listed = configuration.knownTokens.first(where: { $0.token == token })

@@ -23,3 +23,27 @@ extension Collection where Element == UInt8 {
         return value
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends `value` in ASCII decimal digits, `-` first below zero, written in place last
+    /// digit first: no `String` per number. The one integer writer, for JSON numbers, status
+    /// lines, Content-Length and the access log.
+    @inlinable
+    public mutating func appendDecimal(_ value: Int64) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = count
+        repeat {
+            index -= 1
+            self[index] += UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+    }
+}

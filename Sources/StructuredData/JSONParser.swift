@@ -84,9 +84,6 @@ public enum JSONParser {
             var positions: [String: Int]?
             skipWhitespace()
             if peek == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
-            // Stored objects (job outputs, server rows' parts) have up to eight keys: one
-            // allocation instead of growing through one, two and four.
-            entries.reserveCapacity(8)
             while true {
                 skipWhitespace()
                 guard peek == UInt8(ascii: "\"") else { throw error("expected a string key") }

@@ -15,7 +15,7 @@ public enum JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): writeInteger(number, into: &out)
+        case .int(let number): out.appendDecimal(number)
         case .double(let number): writeDouble(number, into: &out)
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
@@ -40,30 +40,11 @@ public enum JSONWriter {
     private static func writeDouble(_ number: Double, into out: inout [UInt8]) {
         guard number.isFinite else { out.append(contentsOf: "null".utf8); return }
         if number.rounded() == number && abs(number) < 1e15 {
-            writeInteger(Int64(number), into: &out)
+            out.appendDecimal(Int64(number))
             out.append(contentsOf: ".0".utf8)
         } else {
             out.append(contentsOf: String(number).utf8)
         }
-    }
-
-    /// Digits written in place, last first: no `String` made per number.
-    public static func writeInteger(_ number: Int64, into out: inout [UInt8]) {
-        if number < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var index = out.count
-        repeat {
-            index -= 1
-            out[index] += UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

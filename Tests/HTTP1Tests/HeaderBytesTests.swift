@@ -45,8 +45,9 @@ import Testing
 
     @Test func decimalDigitsWithoutStrings() {
         for value in [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, Int.max, -1, Int.min] {
-            var out: [UInt8] = []
-            ResponseSerializer.appendDecimal(value, to: &out)
+            var out: [UInt8] = Array("x".utf8)
+            out.appendDecimal(Int64(value))
+            out.removeFirst()
             #expect(String(decoding: out, as: UTF8.self) == String(value))
         }
     }

@@ -36,16 +36,6 @@ public struct Presenter<Subject>: Sendable {
         return out
     }
 
-    /// The value the subject's bytes are, for code that works on values (a part of a larger
-    /// document, a test).
-    public func render(_ subject: Subject) -> JSONValue {
-        do {
-            return try JSONParser.parse(bytes(subject))
-        } catch {
-            preconditionFailure("a presenter wrote invalid JSON: \(error)")
-        }
-    }
-
     /// An object, key for key in the listed order; named, it is a shared component.
     @inlinable
     public static func object(_ name: String, _ properties: [PresentedProperty<Subject>]) -> Presenter {
@@ -60,7 +50,8 @@ public struct Presenter<Subject>: Sendable {
 
     @inlinable
     static func object(named name: String?, _ properties: [PresentedProperty<Subject>]) -> Presenter {
-        assert(Set(properties.map(\.name)).count == properties.count, "a presented object declares a key twice")
+        // Checked when the presenter is declared (once), in every build: a repeated key would be written twice.
+        precondition(Set(properties.map(\.name)).count == properties.count, "a presented object declares a key twice")
         let schema = Schema.object(properties.map { Schema.Property($0.name, $0.schema, required: $0.required) })
         // One closure a property, each calling the next: what it calls and the keys it passes
         // are its own captures, so writing retains nothing per property (a loop over an array
@@ -119,12 +110,12 @@ public struct Presenter<Subject>: Sendable {
 }
 
 extension Presenter where Subject == Int {
-    public static let integer = Presenter(schema: .int) { number, out in JSONWriter.writeInteger(Int64(number), into: &out) }
-    public static let id = Presenter(schema: .id) { number, out in JSONWriter.writeInteger(Int64(number), into: &out) }
+    public static let integer = Presenter(schema: .int) { number, out in out.appendDecimal(Int64(number)) }
+    public static let id = Presenter(schema: .id) { number, out in out.appendDecimal(Int64(number)) }
 }
 
 extension Presenter where Subject == Int64 {
-    public static let integer = Presenter(schema: .int) { number, out in JSONWriter.writeInteger(number, into: &out) }
+    public static let integer = Presenter(schema: .int) { number, out in out.appendDecimal(number) }
 }
 
 extension Presenter where Subject == String {
@@ -185,11 +176,22 @@ public struct PresentedProperty<Subject>: Sendable {
         }
     }
 
+    /// A property rendered by another presenter when `part` has a value; left out otherwise.
+    @inlinable
+    public static func optional<Part>(_ name: String, _ presenter: Presenter<Part>, _ part: @escaping @Sendable (Subject) -> Part?) -> PresentedProperty {
+        let write = presenter.write
+        return PresentedProperty(name: name, schema: presenter.schema, required: false) { subject, key, out in
+            guard let value = part(subject) else { return }
+            out.append(contentsOf: key)
+            write(value, &out)
+        }
+    }
+
     @inlinable
     public static func int(_ name: String, _ schema: Schema = .int, _ value: @escaping @Sendable (Subject) -> Int) -> PresentedProperty {
         PresentedProperty(name: name, schema: schema, required: true) { subject, key, out in
             out.append(contentsOf: key)
-            JSONWriter.writeInteger(Int64(value(subject)), into: &out)
+            out.appendDecimal(Int64(value(subject)))
         }
     }
 
