@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SQLiteStore
+import Synchronization
 
 /// The sandbox's state machine: opens the schema, resolves tenants, and runs each request
 /// as one transaction in which the tenant's due work is applied first.
@@ -188,38 +189,50 @@ public final class SandboxRuntime: @unchecked Sendable {
     }
 
     private func catchUpInSlices(tenantId: Int) throws {
-        var steps = 0
-        // The sandbox time a slice cut short for others reached with its history's prune due:
-        // that prune is then a slice of its own (deleting a tenth of the retention's history
-        // took as long again as a slice, and whoever waited waited for both).
-        var pruneAt: Int64?
-        while steps < DueWorkBudget.maximumSteps {
-            var events = false
-            let slice = try database.write { connection -> (done: Bool, steps: Int, pruneAt: Int64?) in
-                guard let tenant = try TenantTable.find(id: tenantId, in: connection) else { return (true, 0, nil) }
-                if let pruneAt {
-                    try keepStorage(TenantContext(connection: connection, tenant: tenant, now: pruneAt, scheduler: scheduler), request: false)
-                    return (false, 0, nil)
-                }
-                let context = TenantContext(
-                    connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
-                    scheduler: scheduler)
-                var budget = DueWorkBudget.catchUp(othersWaiting: { [database] in database.othersWaiting })
-                let done = try context.applyDueWork(until: context.now, budget: &budget)
-                let pruneNext = !done && database.othersWaiting && retention.isDue(context)
-                if !pruneNext { try keepStorage(context, request: false) }
-                try context.saveRandomState()
-                events = context.recordedEvents
-                return (done, budget.applied, pruneNext ? context.now : nil)
+        let progress = Mutex(CatchUpProgress())
+        while true {
+            // Slice after slice on the queue, others' work between them; back on this thread
+            // for what must not run there: a checkpoint's flush, and the tests' hook.
+            try database.inTurns { [self] in
+                try progress.withLock { try applySlice(of: tenantId, &$0) }
+                    && !database.checkpointDue && betweenSlices == nil
             }
-            if events { onEvents?() }
-            if slice.done { return }
-            pruneAt = slice.pruneAt
-            steps += slice.steps
+            if progress.withLock({ $0.done }) { return }
             database.checkpointIfDue()
             betweenSlices?()
         }
-        throw DomainError.conflict("Too much due work: more than a million steps are due at once")
+    }
+
+    /// One slice of a catch-up, its own transaction, on the database queue; returns whether
+    /// more is due.
+    private func applySlice(of tenantId: Int, _ progress: inout CatchUpProgress) throws -> Bool {
+        guard progress.steps < DueWorkBudget.maximumSteps else {
+            throw DomainError.conflict("Too much due work: more than a million steps are due at once")
+        }
+        var events = false
+        let pruneAt = progress.pruneAt
+        let slice = try database.write { connection -> (done: Bool, steps: Int, pruneAt: Int64?) in
+            guard let tenant = try TenantTable.find(id: tenantId, in: connection) else { return (true, 0, nil) }
+            if let pruneAt {
+                try keepStorage(TenantContext(connection: connection, tenant: tenant, now: pruneAt, scheduler: scheduler), request: false)
+                return (false, 0, nil)
+            }
+            let context = TenantContext(
+                connection: connection, tenant: tenant, now: tenant.clock.now(real: realTimeMillis()),
+                scheduler: scheduler)
+            var budget = DueWorkBudget.catchUp(othersWaiting: { [database] in database.othersWaiting })
+            let done = try context.applyDueWork(until: context.now, budget: &budget)
+            let pruneNext = !done && database.othersWaiting && retention.isDue(context)
+            if !pruneNext { try keepStorage(context, request: false) }
+            try context.saveRandomState()
+            events = context.recordedEvents
+            return (done, budget.applied, pruneNext ? context.now : nil)
+        }
+        if events { onEvents?() }
+        progress.done = slice.done
+        progress.pruneAt = slice.pruneAt
+        progress.steps += slice.steps
+        return !slice.done
     }
 
     /// Runs `body` on the database queue for every tenant (the control plane's `?all=true`).
@@ -301,4 +314,14 @@ public final class SandboxRuntime: @unchecked Sendable {
 /// transaction applies; `perform` catches up and runs the request again.
 struct DueWorkBacklog: Error {
     let tenantId: Int
+}
+
+/// How far a catch-up has come, carried from slice to slice.
+private struct CatchUpProgress {
+    var steps = 0
+    var done = false
+    /// The sandbox time a slice cut short for others reached with its history's prune due:
+    /// that prune is then a slice of its own (deleting a tenth of the retention's history
+    /// took as long again as a slice, and whoever waited waited for both).
+    var pruneAt: Int64?
 }
