@@ -146,21 +146,28 @@ public struct RequestParser: Sendable {
         headLineStart = headEnd
         // The line list keeps its storage from one request to the next.
         defer { headLines.removeAll(keepingCapacity: true) }
-        let head: RequestHead
         var limit = maxBodyBytes
         var spooled = false
-        do {
-            head = try buffer.withUnsafeBufferPointer { bytes throws(RequestParseError) in
-                try RequestHead.parse(buffer: bytes, lines: headLines) { request in
-                    if let chosen = spooledLimit?(request) {
-                        limit = min(max(0, chosen), 1 << 40)
-                        spooled = true
-                    }
-                    return limit
-                }
+        // A Result, not a typed throw through `withUnsafeBufferPointer`: before Swift 6.1 that
+        // rethrows `any Error`, and the container image builds with 6.0.
+        let parsed = buffer.withUnsafeBufferPointer { bytes -> Result<RequestHead, RequestParseError> in
+            do throws(RequestParseError) {
+                return .success(
+                    try RequestHead.parse(buffer: bytes, lines: headLines) { request in
+                        if let chosen = spooledLimit?(request) {
+                            limit = min(max(0, chosen), 1 << 40)
+                            spooled = true
+                        }
+                        return limit
+                    })
+            } catch {
+                return .failure(error)
             }
-        } catch {
-            return .fail(error)
+        }
+        let head: RequestHead
+        switch parsed {
+        case .success(let parsedHead): head = parsedHead
+        case .failure(let error): return .fail(error)
         }
         bodyLimit = limit
         if spooled && head.framing != .none {

@@ -68,7 +68,7 @@ struct CloudScenario {
             // Through the reset route's path, so the document's password rule holds here too.
             try vm.applying {
                 let password = try VirtualServerSettingsInput.password(body: vm.fields(["password"]))
-                try VirtualServerSettings.resetPassword(id, to: password, in: context)
+                _ = try VirtualServerSettings.resetPassword(id, to: password, in: context)
             }
         }
         try applyBackups(vm, serverId: id)
