@@ -8,6 +8,7 @@ let smallVM: JSONValue = ["template": "Debian10.0", "cpuCores": 2, "mem": 2048, 
 
 extension TestSandbox {
     /// Creates a VM (state `installing`) and returns its ID and install job ID.
+    @discardableResult
     func createVM(token: String? = nil) -> (id: Int, jobId: Int) {
         let response = request(.POST, "/api/v1/datacenter/server", token: .some(token ?? self.token), json: smallVM)
         #expect(response.status == 200, "\(response.text)")
