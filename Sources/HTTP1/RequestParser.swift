@@ -148,8 +148,8 @@ public struct RequestParser: Sendable {
         defer { headLines.removeAll(keepingCapacity: true) }
         var limit = maxBodyBytes
         var spooled = false
-        // A Result, not a typed throw through `withUnsafeBufferPointer`: before Swift 6.1 that
-        // rethrows `any Error`, and the container image builds with 6.0.
+        // A Result, not a typed throw through `withUnsafeBufferPointer`: in Swift 6.0, which the
+        // container image builds with, that rethrows `any Error`.
         let parsed = buffer.withUnsafeBufferPointer { bytes -> Result<RequestHead, RequestParseError> in
             do throws(RequestParseError) {
                 return .success(
