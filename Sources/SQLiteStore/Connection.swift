@@ -10,6 +10,10 @@ public final class Connection {
     /// closed, so that closing finalizes them and the file is let go at once.
     private var beginning: Statement?
     private var committing: Statement?
+    /// Statements run that may have written (all but read-only ones, and every `execute`),
+    /// and that count when the current transaction began: what `rememberedFirst` keys on.
+    private var writes: UInt64 = 0
+    private var writesAtBegin: UInt64 = 0
 
     /// Process-wide settings, applied once before the first connection opens SQLite.
     private static let configured: Void = { _ = sandbox_sqlite3_disable_memory_statistics() }()
@@ -34,7 +38,10 @@ public final class Connection {
         }
     }
 
-    public func begin() throws { try transactionControl(beginning, "BEGIN").run(connection: handle) }
+    public func begin() throws {
+        try transactionControl(beginning, "BEGIN").run(connection: handle)
+        writesAtBegin = writes
+    }
     public func commit() throws { try transactionControl(committing, "COMMIT").run(connection: handle) }
 
     private func transactionControl(_ statement: Statement?, _ sql: String) throws -> Statement {
@@ -51,6 +58,7 @@ public final class Connection {
 
     /// Runs one or more statements without parameters (schema, pragmas, transactions).
     public func execute(_ sql: String) throws {
+        writes &+= 1
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         guard code == SQLITE_OK else {
@@ -72,6 +80,7 @@ public final class Connection {
     @discardableResult
     public func queryUncached(_ sql: String, _ arguments: [any SQLBindable]) throws -> [Row] {
         let statement = try Statement(connection: handle, sql: sql)
+        if !statement.readOnly { writes &+= 1 }
         try statement.bind(arguments)
         return try statement.rows(connection: handle)
     }
@@ -84,6 +93,43 @@ public final class Connection {
         let statement = try prepared(sql)
         try statement.bind(arguments)
         return try statement.firstRow(connection: handle)
+    }
+
+    /// `first` of a read-only statement, remembered: the same arguments get the row read
+    /// before while this connection has run nothing that writes since, as for rows clients
+    /// poll (a VM's status, a job's). A row is remembered only when the transaction it was
+    /// read in had written nothing yet, so a rollback cannot leave one that was never
+    /// committed. The file must be this connection's alone (it is: see `Database`).
+    public func rememberedFirst(_ sql: String, _ arguments: any SQLBindable...) throws -> Row? {
+        try remembered(sql, arguments, as: Statement.Remembered.first, from: { $0.first }) {
+            try $0.firstRow(connection: handle)
+        }
+    }
+
+    /// `integers`, remembered like `rememberedFirst` (the VM ids a list polls).
+    public func rememberedIntegers(_ sql: String, _ arguments: any SQLBindable...) throws -> [Int64] {
+        try remembered(sql, arguments, as: Statement.Remembered.integers, from: { $0.integers }) {
+            try $0.integers(connection: handle)
+        }
+    }
+
+    /// What `read` gives, remembered as `kind` (what is remembered of another kind for the
+    /// same statement is read again).
+    private func remembered<Value>(
+        _ sql: String, _ arguments: [any SQLBindable], as kind: (Value) -> Statement.Remembered,
+        from stored: (Statement.Remembered) -> Value?, read: (Statement) throws -> Value
+    ) throws -> Value {
+        let statement = try prepared(sql)
+        let key = arguments.map(\.sqlValue)
+        if statement.readOnly, let value = statement.remembered(for: key, writes: writes).flatMap(stored) {
+            return value
+        }
+        try statement.bind(arguments)
+        let value = try read(statement)
+        if statement.readOnly && (writes == writesAtBegin || sqlite3_get_autocommit(handle) != 0) {
+            statement.remember(kind(value), for: key, writes: writes)
+        }
+        return value
     }
 
     /// The first column of each row, as integers (a list of ids), read strictly like `Row.int64`.
@@ -116,7 +162,15 @@ public final class Connection {
         try query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table).map { try $0.string("name") }
     }
 
+    /// The cached statement for `sql`, counted as a write unless it is read-only: every
+    /// statement run through the cache comes here first.
     private func prepared(_ sql: String) throws -> Statement {
+        let statement = try cached(sql)
+        if !statement.readOnly { writes &+= 1 }
+        return statement
+    }
+
+    private func cached(_ sql: String) throws -> Statement {
         if let statement = cache[StatementKey(sql: sql)] { return statement }
         let statement = try Statement(connection: handle, sql: sql)
         cache[StatementKey(sql: sql)] = statement

@@ -6,6 +6,20 @@ final class Statement {
     let sql: String
     /// Column names and origins, read once: rows share them instead of allocating names per row.
     let layout: RowLayout
+    /// Whether running it leaves the database as it was (a `SELECT`; SQLite's own verdict).
+    let readOnly: Bool
+    /// What `Connection.rememberedFirst` and `rememberedIntegers` read, by arguments, valid
+    /// while the connection's count of writing statements is still `rememberedAt`.
+    private var remembered: [[SQLValue]: Remembered] = [:]
+    private var rememberedAt: UInt64 = 0
+
+    enum Remembered {
+        case first(Row?)
+        case integers([Int64])
+
+        var first: Row?? { if case .first(let row) = self { row } else { nil } }
+        var integers: [Int64]? { if case .integers(let values) = self { values } else { nil } }
+    }
 
     init(connection: OpaquePointer, sql: String) throws {
         var handle: OpaquePointer?
@@ -20,9 +34,24 @@ final class Statement {
             columns: indices.map { String(cString: sqlite3_column_name(handle, $0)) },
             tables: indices.map { sqlite3_column_table_name(handle, $0).map { String(cString: $0) } },
             sql: sql)
+        readOnly = sqlite3_stmt_readonly(handle) != 0
     }
 
     deinit { sqlite3_finalize(handle) }
+
+    /// What was remembered for `arguments` while the count of writes is still `writes`.
+    func remembered(for arguments: [SQLValue], writes: UInt64) -> Remembered? {
+        rememberedAt == writes ? remembered[arguments] : nil
+    }
+
+    /// Past a thousand argument lists it starts afresh rather than growing with the data.
+    func remember(_ value: Remembered, for arguments: [SQLValue], writes: UInt64) {
+        if rememberedAt != writes || remembered.count >= 1024 {
+            remembered.removeAll(keepingCapacity: true)
+            rememberedAt = writes
+        }
+        remembered[arguments] = value
+    }
 
     func bind(_ arguments: [any SQLBindable]) throws {
         sqlite3_reset(handle)

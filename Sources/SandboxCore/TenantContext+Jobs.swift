@@ -29,14 +29,15 @@ extension TenantContext {
             state: JobState(status: .queued, startsAt: startsAt, finishesAt: finishesAt), payloadText: payloadText)
     }
 
-    /// This tenant's job, or nil (another tenant's job is nil too).
+    /// This tenant's job, or nil (another tenant's job is nil too). Jobs are polled: their
+    /// rows are remembered while nothing is written (`Connection.rememberedFirst`).
     public func job(_ id: Int) throws -> JobRecord? {
-        try connection.first("SELECT * FROM jobs WHERE id = ? AND tenant_id = ?", id, tenant.id).map(JobRecord.init(row:))
+        try connection.rememberedFirst("SELECT * FROM jobs WHERE id = ? AND tenant_id = ?", id, tenant.id).map(JobRecord.init(row:))
     }
 
     /// The job's status, times and output only: for status polls.
     public func jobState(_ id: Int) throws -> JobState? {
-        try connection.first(Self.jobStateQuery, id, tenant.id).map(JobState.init(row:))
+        try connection.rememberedFirst(Self.jobStateQuery, id, tenant.id).map(JobState.init(row:))
     }
 
     /// Built once: clients poll a job's state, and interpolating the statement cost more than reading it.

@@ -11,9 +11,9 @@ public enum VirtualServers {
     }
 
     /// The row `select` (taking the VM's id and tenant) finds, or 404: for reads that need
-    /// only a few columns of a VM.
+    /// only a few columns of a VM. Remembered while nothing is written: clients poll a VM.
     static func row(_ id: Int, _ select: String, in context: TenantContext) throws -> Row {
-        guard let row = try context.connection.first(select, id, context.tenantId) else {
+        guard let row = try context.connection.rememberedFirst(select, id, context.tenantId) else {
             throw DomainError.notFound("Server \(id) not found")
         }
         return row
@@ -28,9 +28,10 @@ public enum VirtualServers {
         ).map(VirtualServer.init(row:)).first { $0.ips.contains(address) }
     }
 
-    /// IDs of the tenant's VMs, oldest first (`GET /datacenter/server`).
+    /// IDs of the tenant's VMs, oldest first (`GET /datacenter/server`); remembered while
+    /// nothing is written, as clients poll the list.
     public static func ids(in context: TenantContext) throws -> [Int] {
-        try context.connection.integers("SELECT id FROM virtual_servers WHERE tenant_id = ? ORDER BY id", context.tenantId)
+        try context.connection.rememberedIntegers("SELECT id FROM virtual_servers WHERE tenant_id = ? ORDER BY id", context.tenantId)
             .map { Int($0) }
     }
 

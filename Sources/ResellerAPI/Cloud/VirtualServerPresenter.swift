@@ -15,11 +15,11 @@ enum VirtualServerPresenter {
         "VirtualServerStatus",
         [
             PresentedProperty("cpu", .number(minimum: 0)) { $0.state == .running ? .double($0.cpu) : .int(0) },
-            PresentedProperty("mem", .integer(minimum: 0)) { .int($0.memoryUsed) },
-            PresentedProperty("memfree", .integer(minimum: 0)) { .int($0.memoryFree) },
-            PresentedProperty("netin", .integer(minimum: 0)) { .int($0.bytesIn) },
-            PresentedProperty("netout", .integer(minimum: 0)) { .int($0.bytesOut) },
-            PresentedProperty("uptime", .integer(minimum: 0)) { .int($0.uptime) },
+            .int("mem", .integer(minimum: 0)) { Int($0.memoryUsed) },
+            .int("memfree", .integer(minimum: 0)) { Int($0.memoryFree) },
+            .int("netin", .integer(minimum: 0)) { Int($0.bytesIn) },
+            .int("netout", .integer(minimum: 0)) { Int($0.bytesOut) },
+            .int("uptime", .integer(minimum: 0)) { Int($0.uptime) },
             .string("state", state) { $0.state.rawValue },
         ])
 
