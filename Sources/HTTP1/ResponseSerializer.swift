@@ -18,87 +18,116 @@ public enum ResponseSerializer {
         let code = response.status.code
         // RFC 9110 §8.6: no Content-Length and no content for 1xx, 204 and 304.
         let bodyless = (100..<200).contains(code) || code == 204 || code == 304
-        let sendsBody = !bodyless && requestMethod != .HEAD
-
-        var out: [UInt8] = []
-        out.reserveCapacity(256 + (sendsBody ? response.body.count : 0))
-        append("HTTP/1.1 ", to: &out)
-        out.appendDecimal(Int64(code))
-        out.append(.space)
-        out.append(contentsOf: response.status.reason.utf8)
-        appendLineEnd(to: &out)
-        for field in response.headers where !isFramingHeader(field.name) {
-            appendField(field.name, field.value, to: &out)
-        }
-        for (name, value) in extraHeaders where !response.headers.contains(name) {
-            appendField(name, value, to: &out)
-        }
-        if !response.headers.contains("Date") {
-            append("Date: ", to: &out)
-            appendSafely(date, to: &out)
-            appendLineEnd(to: &out)
-        }
+        let sendsBody = !bodyless && requestMethod != .HEAD && response.stream == nil
         // A streamed body is chunked; HTTP/1.0 knows no chunks, so there it ends with the connection.
         let chunked = response.stream != nil && requestVersion != .http10
-        if chunked && !bodyless {
-            append("Transfer-Encoding: chunked\r\n", to: &out)
-        } else if !bodyless && response.stream == nil {
-            append("Content-Length: ", to: &out)
-            out.appendDecimal(Int64(response.body.count))
-            appendLineEnd(to: &out)
+
+        // The head's size, at most: the answer is written into one allocation, by pointer,
+        // instead of growing an array append by append.
+        var size = 14 + DecimalDigits.maximumCount + response.status.reason.utf8.count
+        var hasDate = false
+        for field in response.headers {
+            size += field.name.utf8.count + field.value.utf8.count + 4
+            hasDate = hasDate || (field.name.utf8.count == 4 && field.name.caseInsensitiveEquals("Date"))
         }
-        if !keepAlive {
-            append("Connection: close\r\n", to: &out)
-        } else if requestVersion == .http10 {
-            append("Connection: keep-alive\r\n", to: &out)
+        for (name, value) in extraHeaders { size += name.utf8.count + value.utf8.count + 4 }
+        size += 8 + date.utf8.count + 18 + DecimalDigits.maximumCount + 2 + 28 + 24 + 2
+        let body = sendsBody ? response.body : []
+
+        return [UInt8](unsafeUninitializedCapacity: size + body.count) { buffer, count in
+            var out = Writer(base: buffer.baseAddress!)
+            out.write("HTTP/1.1 ")
+            out.writeDecimal(Int64(code))
+            out.write(" ")
+            out.writeSafely(response.status.reason)
+            out.write("\r\n")
+            for field in response.headers where !isFramingHeader(field.name) {
+                out.writeField(field.name, field.value)
+            }
+            for (name, value) in extraHeaders where !response.headers.contains(name) {
+                out.writeField(name, value)
+            }
+            if !hasDate { out.writeField("Date", date) }
+            if chunked && !bodyless {
+                out.write("Transfer-Encoding: chunked\r\n")
+            } else if !bodyless && response.stream == nil {
+                out.write("Content-Length: ")
+                out.writeDecimal(Int64(response.body.count))
+                out.write("\r\n")
+            }
+            if !keepAlive {
+                out.write("Connection: close\r\n")
+            } else if requestVersion == .http10 {
+                out.write("Connection: keep-alive\r\n")
+            }
+            out.write("\r\n")
+            body.withUnsafeBufferPointer { out.write($0) }
+            count = out.offset
         }
-        appendLineEnd(to: &out)
-        if sendsBody && response.stream == nil { out.append(contentsOf: response.body) }
-        return out
     }
 
     /// The interim answer to `Expect: 100-continue`.
     public static let continueResponse: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
+    /// By length first (a native string knows it): most names are none of the three.
     static func isFramingHeader(_ name: String) -> Bool {
-        name.caseInsensitiveEquals("Content-Length") || name.caseInsensitiveEquals("Transfer-Encoding")
-            || name.caseInsensitiveEquals("Connection")
-    }
-
-    /// CR and LF in names or values would let a value inject fields; they become spaces.
-    private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
-        appendSafely(name, to: &out)
-        out.append(UInt8(ascii: ":"))
-        out.append(.space)
-        appendSafely(value, to: &out)
-        appendLineEnd(to: &out)
-    }
-
-    /// Copied whole when free of CR and LF (always, but for an injection attempt).
-    /// Written in a plain loop: `contains(where:)` with its closure cost twice as much per byte.
-    private static func appendSafely(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var clean = true
-            for byte in bytes where byte == .cr || byte == .lf {
-                clean = false
-                break
-            }
-            if clean {
-                out.append(contentsOf: bytes)
-            } else {
-                for byte in bytes { out.append(byte == .cr || byte == .lf ? .space : byte) }
-            }
+        switch name.utf8.count {
+        case 14: name.caseInsensitiveEquals("Content-Length")
+        case 17: name.caseInsensitiveEquals("Transfer-Encoding")
+        case 10: name.caseInsensitiveEquals("Connection")
+        default: false
         }
     }
 
-    /// Fixed text, copied from the binary's constant bytes.
-    private static func append(_ text: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    /// Writes into memory sized beforehand (see `serialize`).
+    private struct Writer {
+        let base: UnsafeMutablePointer<UInt8>
+        var offset = 0
 
-    private static func appendLineEnd(to out: inout [UInt8]) {
-        out.append(.cr)
-        out.append(.lf)
+        /// Fixed text, copied from the binary's constant bytes.
+        mutating func write(_ text: StaticString) {
+            (base + offset).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            offset += text.utf8CodeUnitCount
+        }
+
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let start = bytes.baseAddress else { return }
+            (base + offset).update(from: start, count: bytes.count)
+            offset += bytes.count
+        }
+
+        mutating func writeDecimal(_ value: Int64) {
+            offset += DecimalDigits.write(value, to: base + offset)
+        }
+
+        mutating func writeField(_ name: String, _ value: String) {
+            writeSafely(name)
+            write(": ")
+            writeSafely(value)
+            write("\r\n")
+        }
+
+        /// CR and LF in names or values would let a value inject fields; they become spaces.
+        /// Copied whole, then looked through eight bytes at a time for either.
+        mutating func writeSafely(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                var index = offset
+                write(bytes)
+                while index + 8 <= offset,
+                    !Self.hasLineBreak(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                }
+                for index in index..<offset where base[index] == .cr || base[index] == .lf { base[index] = .space }
+            }
+        }
+
+        /// Whether one of the eight bytes is CR or LF (the classic "has a zero byte" test on
+        /// the word XORed with each).
+        static func hasLineBreak(_ word: UInt64) -> Bool {
+            func hasZeroByte(_ x: UInt64) -> Bool { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 }
+            return hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D) || hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+        }
     }
 }

@@ -106,6 +106,16 @@ public final class Connection {
         }
     }
 
+    /// `rememberedFirst`, decoded: what `decode` made of the row is remembered, so a poll
+    /// skips decoding too. (Decoded as another type, the row is read and decoded again.)
+    public func rememberedFirst<Value>(
+        _ sql: String, _ arguments: any SQLBindable..., decodedAs decode: (Row) throws -> Value
+    ) throws -> Value? {
+        try remembered(sql, arguments, as: { Statement.Remembered.decoded($0 as Any) }, from: { $0.decoded(as: Value.self) }) {
+            try $0.firstRow(connection: handle).map(decode)
+        }
+    }
+
     /// `integers`, remembered like `rememberedFirst` (the VM ids a list polls).
     public func rememberedIntegers(_ sql: String, _ arguments: any SQLBindable...) throws -> [Int64] {
         try remembered(sql, arguments, as: Statement.Remembered.integers, from: { $0.integers }) {

@@ -15,10 +15,15 @@ final class Statement {
 
     enum Remembered {
         case first(Row?)
+        /// What a caller made of the first row (nil: there was none).
+        case decoded(Any)
         case integers([Int64])
 
         var first: Row?? { if case .first(let row) = self { row } else { nil } }
         var integers: [Int64]? { if case .integers(let values) = self { values } else { nil } }
+        func decoded<Value>(as type: Value.Type) -> Value?? {
+            if case .decoded(let value) = self { value as? Value? } else { nil }
+        }
     }
 
     init(connection: OpaquePointer, sql: String) throws {

@@ -32,12 +32,12 @@ extension TenantContext {
     /// This tenant's job, or nil (another tenant's job is nil too). Jobs are polled: their
     /// rows are remembered while nothing is written (`Connection.rememberedFirst`).
     public func job(_ id: Int) throws -> JobRecord? {
-        try connection.rememberedFirst("SELECT * FROM jobs WHERE id = ? AND tenant_id = ?", id, tenant.id).map(JobRecord.init(row:))
+        try connection.rememberedFirst("SELECT * FROM jobs WHERE id = ? AND tenant_id = ?", id, tenant.id, decodedAs: JobRecord.init(row:))
     }
 
     /// The job's status, times and output only: for status polls.
     public func jobState(_ id: Int) throws -> JobState? {
-        try connection.rememberedFirst(Self.jobStateQuery, id, tenant.id).map(JobState.init(row:))
+        try connection.rememberedFirst(Self.jobStateQuery, id, tenant.id, decodedAs: JobState.init(row:))
     }
 
     /// Built once: clients poll a job's state, and interpolating the statement cost more than reading it.

@@ -25,26 +25,42 @@ extension Collection where Element == UInt8 {
 }
 
 extension Array where Element == UInt8 {
-    /// Appends `value` in ASCII decimal digits, `-` first below zero: written last digit
-    /// first into 20 bytes on the stack (Int64.min's 19 digits and its sign), then appended
-    /// at once. No `String` per number, and no uniqueness check per digit, which writing the
-    /// digits into the array itself paid. The one integer writer, for JSON numbers, status
-    /// lines, Content-Length and the access log.
+    /// Appends `value` in ASCII decimal digits, `-` first below zero: written into 20 bytes on
+    /// the stack (Int64.min's 19 digits and its sign), then appended at once. No `String` per
+    /// number, and no uniqueness check per digit, which writing the digits into the array
+    /// itself paid. With `DecimalDigits.write`, the one integer writer, for JSON numbers,
+    /// status lines, Content-Length and the access log.
     @inlinable
     public mutating func appendDecimal(_ value: Int64) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var magnitude = value.magnitude
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                start -= 1
-                digits[start] = UInt8(ascii: "-")
-            }
-            append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalDigits.maximumCount) { digits in
+            let count = DecimalDigits.write(value, to: digits.baseAddress!)
+            append(contentsOf: UnsafeBufferPointer(start: digits.baseAddress!, count: count))
         }
+    }
+}
+
+public enum DecimalDigits {
+    /// Int64.min: 19 digits and its sign.
+    public static let maximumCount = 20
+
+    /// Writes `value` in ASCII decimal digits at `out` (room for `maximumCount` bytes needed),
+    /// `-` first below zero; returns how many bytes it wrote.
+    @inlinable
+    public static func write(_ value: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var magnitude = value.magnitude
+        var count = value < 0 ? 2 : 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        if value < 0 { out[0] = UInt8(ascii: "-") }
+        var index = count
+        repeat {
+            index -= 1
+            out[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
+            magnitude /= 10
+        } while magnitude > 0
+        return count
     }
 }

@@ -56,6 +56,31 @@ import Testing
         #expect(output.contains("X: a  Set-Cookie: b\r\n"))
     }
 
+    /// The value is looked through eight bytes at a time: a break in any position, in the
+    /// name too, becomes a space.
+    @Test func aLineBreakAnywhereInALongValueBecomesASpace() {
+        for position in 0..<24 {
+            for mark in ["\r", "\n"] {
+                var value = Array(repeating: "v", count: 24)
+                value[position] = mark
+                let output = text(HTTPResponse(status: .ok, headers: ["X-Long-Name-Of-A-Field": value.joined()]))
+                let expected = "X-Long-Name-Of-A-Field: " + String(repeating: "v", count: position) + " "
+                    + String(repeating: "v", count: 23 - position) + "\r\n"
+                #expect(output.contains(expected), "\(position) \(mark.debugDescription)")
+            }
+        }
+        let output = text(HTTPResponse(status: .ok, headers: ["X-Injected\r\nSet-Cookie": "1"]))
+        #expect(output.contains("X-Injected  Set-Cookie: 1\r\n"))
+    }
+
+    @Test func framingHeadersInAnyCaseAreDropped() {
+        let response = HTTPResponse(status: .ok, headers: ["content-length": "99", "TRANSFER-ENCODING": "chunked",
+                                                           "connection": "close", "DATE": "then"], body: [1])
+        let output = text(response)
+        #expect(!output.contains("99") && !output.contains("chunked") && !output.contains("close"))
+        #expect(output.contains("DATE: then\r\n") && !output.contains("Date: "))
+    }
+
     @Test func imfFixdate() {
         #expect(HTTPDate.format(0) == "Thu, 01 Jan 1970 00:00:00 GMT")
         #expect(HTTPDate.format(784_111_777) == "Sun, 06 Nov 1994 08:49:37 GMT")

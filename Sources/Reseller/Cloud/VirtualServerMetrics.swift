@@ -22,11 +22,11 @@ public enum VirtualServerMetrics {
     }
 
     public static func status(_ serverId: Int, in context: TenantContext) throws -> VirtualServerStatus {
-        let row = try VirtualServers.row(
+        let inputs = try VirtualServers.row(
             serverId,
             "SELECT state, mem_mb, started_at, metrics_seed FROM virtual_servers WHERE id = ? AND tenant_id = ?",
-            in: context)
-        return status(of: try Inputs(row: row), at: context.now)
+            in: context, as: Inputs.init(row:))
+        return status(of: inputs, at: context.now)
     }
 
     /// A VM that is not running reports zeros and its state (`stopped`, `installing`, ...).

@@ -7,16 +7,17 @@ import StructuredData
 public enum VirtualServers {
     /// The VM, or 404.
     public static func find(_ id: Int, in context: TenantContext) throws -> VirtualServer {
-        try VirtualServer(row: try row(id, "SELECT * FROM virtual_servers WHERE id = ? AND tenant_id = ?", in: context))
+        try row(id, "SELECT * FROM virtual_servers WHERE id = ? AND tenant_id = ?", in: context, as: VirtualServer.init(row:))
     }
 
-    /// The row `select` (taking the VM's id and tenant) finds, or 404: for reads that need
-    /// only a few columns of a VM. Remembered while nothing is written: clients poll a VM.
-    static func row(_ id: Int, _ select: String, in context: TenantContext) throws -> Row {
-        guard let row = try context.connection.rememberedFirst(select, id, context.tenantId) else {
+    /// What `decode` makes of the row `select` (taking the VM's id and tenant) finds, or 404:
+    /// `select` names the columns a read needs. Remembered while nothing is written: clients
+    /// poll a VM.
+    static func row<Value>(_ id: Int, _ select: String, in context: TenantContext, as decode: (Row) throws -> Value) throws -> Value {
+        guard let value = try context.connection.rememberedFirst(select, id, context.tenantId, decodedAs: decode) else {
             throw DomainError.notFound("Server \(id) not found")
         }
-        return row
+        return value
     }
 
     /// The VM owning `address` (IPv4 or IPv6), or nil.
