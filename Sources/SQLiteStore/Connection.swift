@@ -14,6 +14,9 @@ public final class Connection {
     /// and that count when the current transaction began: what `rememberedFirst` keys on.
     private var writes: UInt64 = 0
     private var writesAtBegin: UInt64 = 0
+    /// `begin` was called and BEGIN has not run yet: it runs before the transaction's first
+    /// statement, so a request answered from what is remembered touches SQLite not at all.
+    private var beginPending = false
 
     /// Process-wide settings, applied once before the first connection opens SQLite.
     private static let configured: Void = { _ = sandbox_sqlite3_disable_memory_statistics() }()
@@ -38,11 +41,37 @@ public final class Connection {
         }
     }
 
+    /// Starts a transaction, which SQLite begins at its first statement (`startPending`).
     public func begin() throws {
+        _ = try transactionControl(beginning, "BEGIN")
+        beginPending = true
+    }
+
+    /// Commits, if a statement ran since `begin`; else there is nothing to commit.
+    public func commit() throws {
+        guard !beginPending else {
+            beginPending = false
+            return
+        }
+        try transactionControl(committing, "COMMIT").run(connection: handle)
+    }
+
+    /// Rolls back what ran since `begin`, if anything did.
+    public func rollback() {
+        guard !beginPending else {
+            beginPending = false
+            return
+        }
+        _ = try? query("ROLLBACK")
+    }
+
+    /// Runs the BEGIN that `begin` left for the first statement, before that statement.
+    private func startPending() throws {
+        guard beginPending else { return }
+        beginPending = false
         try transactionControl(beginning, "BEGIN").run(connection: handle)
         writesAtBegin = writes
     }
-    public func commit() throws { try transactionControl(committing, "COMMIT").run(connection: handle) }
 
     private func transactionControl(_ statement: Statement?, _ sql: String) throws -> Statement {
         guard let statement else { throw SQLiteError(code: 21, message: "database is closed", sql: sql) }
@@ -58,6 +87,7 @@ public final class Connection {
 
     /// Runs one or more statements without parameters (schema, pragmas, transactions).
     public func execute(_ sql: String) throws {
+        try startPending()
         writes &+= 1
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
@@ -79,6 +109,7 @@ public final class Connection {
     /// For SQL built at run time from varying input: prepared, run and finalized at once.
     @discardableResult
     public func queryUncached(_ sql: String, _ arguments: [any SQLBindable]) throws -> [Row] {
+        try startPending()
         let statement = try Statement(connection: handle, sql: sql)
         if !statement.readOnly { writes &+= 1 }
         try statement.bind(arguments)
@@ -129,11 +160,13 @@ public final class Connection {
         _ sql: String, _ arguments: [any SQLBindable], as kind: (Value) -> Statement.Remembered,
         from stored: (Statement.Remembered) -> Value?, read: (Statement) throws -> Value
     ) throws -> Value {
-        let statement = try prepared(sql)
+        let statement = try cached(sql)
         let key = arguments.map(\.sqlValue)
         if statement.readOnly, let value = statement.remembered(for: key, writes: writes).flatMap(stored) {
             return value
         }
+        try startPending()
+        if !statement.readOnly { writes &+= 1 }
         try statement.bind(arguments)
         let value = try read(statement)
         if statement.readOnly && (writes == writesAtBegin || sqlite3_get_autocommit(handle) != 0) {
@@ -172,9 +205,11 @@ public final class Connection {
         try query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table).map { try $0.string("name") }
     }
 
-    /// The cached statement for `sql`, counted as a write unless it is read-only: every
-    /// statement run through the cache comes here first.
+    /// The cached statement for `sql`, about to run: after the transaction's pending BEGIN,
+    /// and counted as a write unless it is read-only. Every statement run through the cache
+    /// but a remembered read comes here first.
     private func prepared(_ sql: String) throws -> Statement {
+        try startPending()
         let statement = try cached(sql)
         if !statement.readOnly { writes &+= 1 }
         return statement

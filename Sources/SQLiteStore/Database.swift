@@ -4,6 +4,8 @@ import Synchronization
 /// The database: one connection owned by one serial queue, holding the file exclusively.
 /// Every `write` is one transaction (BEGIN ... COMMIT, ROLLBACK on any thrown error), which
 /// is how "one request = one transaction" holds: nothing is half-applied when a handler throws.
+/// BEGIN runs before the transaction's first statement: a request answered from what the
+/// connection remembers runs none (see `Connection.begin`).
 /// Deferred, not IMMEDIATE: with the file held exclusively by this one connection, a
 /// transaction's first write can meet no other writer, and a request that only reads then
 /// commits without taking the WAL's write lock.
@@ -73,7 +75,7 @@ public final class Database: @unchecked Sendable {
                 try connection.commit()
                 return result
             } catch {
-                _ = try? connection.query("ROLLBACK")
+                connection.rollback()
                 throw error
             }
         }

@@ -74,4 +74,24 @@ import Testing
         // Another argument list is its own entry.
         #expect(try database.write { try $0.rememberedIntegers(ids, 2) } == [5])
     }
+
+    /// BEGIN runs before a transaction's first statement: one that runs none (answered from
+    /// what is remembered) commits or rolls back nothing, and the next one is whole.
+    @Test func aTransactionWithoutStatementsLeavesNothingOpen() throws {
+        let database = try database()
+        #expect(try database.write { try color(1, in: $0) } == "red")
+        struct Abandon: Error {}
+        #expect(try database.write { try color(2, in: $0) } == "blue")
+        #expect(throws: Abandon.self) { try database.write { _ in throw Abandon() } }
+        #expect(throws: Abandon.self) {
+            try database.write { connection in
+                #expect(try color(1, in: connection) == "red")
+                try connection.run("UPDATE things SET color = 'green' WHERE id = 1")
+                try connection.run("INSERT INTO things (id, color) VALUES (7, 'pink')")
+                throw Abandon()
+            }
+        }
+        #expect(try database.write { try color(1, in: $0) } == "red")
+        #expect(try database.write { try color(7, in: $0) } == nil)
+    }
 }
