@@ -65,11 +65,13 @@ public final class Connection {
         _ = try? query("ROLLBACK")
     }
 
-    /// Runs the BEGIN that `begin` left for the first statement, before that statement.
+    /// Runs the BEGIN that `begin` left for the first statement, before that statement. If
+    /// BEGIN fails it stays pending, so no later statement of the request runs outside a
+    /// transaction, even one a handler tries after catching the failure.
     private func startPending() throws {
         guard beginPending else { return }
-        beginPending = false
         try transactionControl(beginning, "BEGIN").run(connection: handle)
+        beginPending = false
         writesAtBegin = writes
     }
 
@@ -138,7 +140,8 @@ public final class Connection {
     }
 
     /// `rememberedFirst`, decoded: what `decode` made of the row is remembered, so a poll
-    /// skips decoding too. (Decoded as another type, the row is read and decoded again.)
+    /// skips decoding too. One statement, one decoding: the same SQL must always be decoded
+    /// the same way (decoded as another type, the row is read and decoded again).
     public func rememberedFirst<Value>(
         _ sql: String, _ arguments: any SQLBindable..., decodedAs decode: (Row) throws -> Value
     ) throws -> Value? {
@@ -162,14 +165,17 @@ public final class Connection {
     ) throws -> Value {
         let statement = try cached(sql)
         let key = arguments.map(\.sqlValue)
-        if statement.readOnly, let value = statement.remembered(for: key, writes: writes).flatMap(stored) {
+        // Text arguments are not remembered: Swift compares strings by canonical equivalence,
+        // SQLite by bytes, so two texts one key would be two rows.
+        let rememberable = statement.readOnly && !key.contains(where: \.isText)
+        if rememberable, let value = statement.remembered(for: key, writes: writes).flatMap(stored) {
             return value
         }
         try startPending()
         if !statement.readOnly { writes &+= 1 }
         try statement.bind(arguments)
         let value = try read(statement)
-        if statement.readOnly && (writes == writesAtBegin || sqlite3_get_autocommit(handle) != 0) {
+        if rememberable && (writes == writesAtBegin || sqlite3_get_autocommit(handle) != 0) {
             statement.remember(kind(value), for: key, writes: writes)
         }
         return value

@@ -5,6 +5,8 @@ public enum SQLValue: Sendable, Hashable {
     case real(Double)
     case text(String)
     case blob([UInt8])
+
+    var isText: Bool { if case .text = self { true } else { false } }
 }
 
 extension SQLValue: ExpressibleByNilLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,

@@ -94,4 +94,13 @@ import Testing
         #expect(try database.write { try color(1, in: $0) } == "red")
         #expect(try database.write { try color(7, in: $0) } == nil)
     }
+
+    /// Swift finds "é" and "e\u{301}" equal, SQLite does not: a text argument is read each time.
+    @Test func textArgumentsAreReadEachTime() throws {
+        let database = try database()
+        try database.write { try $0.run("INSERT INTO things (id, color) VALUES (8, ?), (9, ?)", "caf\u{E9}", "cafe\u{301}") }
+        let byColor = "SELECT id FROM things WHERE color = ?"
+        #expect(try database.write { try $0.rememberedFirst(byColor, "caf\u{E9}")?.int("id") } == 8)
+        #expect(try database.write { try $0.rememberedFirst(byColor, "cafe\u{301}")?.int("id") } == 9)
+    }
 }
