@@ -134,7 +134,7 @@ public final class Connection {
     /// read in had written nothing yet, so a rollback cannot leave one that was never
     /// committed. The file must be this connection's alone (it is: see `Database`).
     public func rememberedFirst(_ sql: String, _ arguments: any SQLBindable...) throws -> Row? {
-        try remembered(sql, arguments, as: Statement.Remembered.first, from: { $0.first }) {
+        try remembered(sql, arguments, as: { Statement.Remembered.decoded($0 as Any) }, from: { $0.decoded(as: Row.self) }) {
             try $0.firstRow(connection: handle)
         }
     }

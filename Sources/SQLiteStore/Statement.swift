@@ -14,12 +14,10 @@ final class Statement {
     private var rememberedAt: UInt64 = 0
 
     enum Remembered {
-        case first(Row?)
-        /// What a caller made of the first row (nil: there was none).
+        /// The first row, or what a caller made of it (nil: there was none).
         case decoded(Any)
         case integers([Int64])
 
-        var first: Row?? { if case .first(let row) = self { row } else { nil } }
         var integers: [Int64]? { if case .integers(let values) = self { values } else { nil } }
         func decoded<Value>(as type: Value.Type) -> Value?? {
             if case .decoded(let value) = self { value as? Value? } else { nil }
