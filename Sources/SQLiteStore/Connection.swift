@@ -134,7 +134,7 @@ public final class Connection {
     /// read in had written nothing yet, so a rollback cannot leave one that was never
     /// committed. The file must be this connection's alone (it is: see `Database`).
     public func rememberedFirst(_ sql: String, _ arguments: any SQLBindable...) throws -> Row? {
-        try remembered(sql, arguments, as: { Statement.Remembered.decoded($0 as Any) }, from: { $0.decoded(as: Row.self) }) {
+        try remembered(sql, arguments, as: { .decoded(Statement.Decoded($0)) }, from: { $0.decoded(as: Row.self) }) {
             try $0.firstRow(connection: handle)
         }
     }
@@ -145,7 +145,7 @@ public final class Connection {
     public func rememberedFirst<Value>(
         _ sql: String, _ arguments: any SQLBindable..., decodedAs decode: (Row) throws -> Value
     ) throws -> Value? {
-        try remembered(sql, arguments, as: { Statement.Remembered.decoded($0 as Any) }, from: { $0.decoded(as: Value.self) }) {
+        try remembered(sql, arguments, as: { .decoded(Statement.Decoded($0)) }, from: { $0.decoded(as: Value.self) }) {
             try $0.firstRow(connection: handle).map(decode)
         }
     }
