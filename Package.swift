@@ -65,21 +65,30 @@ for target in package.targets where target.type == .regular || target.type == .e
     ]
 }
 
+/// The target a dependency names, if it names one of this package's (by name or as a target).
+func targetName(_ dependency: Target.Dependency) -> String? {
+    switch dependency {
+    case .targetItem(let name, _), .byNameItem(let name, _): name
+    default: nil
+    }
+}
+
+/// Appends to `found` the targets below `target`, nearest first, each once.
+@MainActor func modulesBelow(_ target: Target, _ found: inout [String]) {
+    for name in target.dependencies.compactMap(targetName) where !found.contains(name) {
+        guard let below = package.targets.first(where: { $0.name == name }) else { continue }
+        found.append(name)
+        modulesBelow(below, &found)
+    }
+}
+
 // Every module is built against every module below it, not only those it names: with code
 // inlined across modules, a module holds code of modules it only reaches through others, and
 // an incremental release build, which rebuilds the modules naming a changed one, left such
 // code stale (a binary that crashed in code inlined from `SQLiteStore` into `Reseller`).
-@MainActor func modulesBelow(_ target: Target) -> [String] {
-    let targetsByName = Dictionary(uniqueKeysWithValues: package.targets.map { ($0.name, $0) })
-    let named = target.dependencies.compactMap { dependency -> String? in
-        switch dependency {
-        case .targetItem(let name, _), .byNameItem(let name, _): name
-        default: nil
-        }
-    }
-    return named + named.flatMap { targetsByName[$0].map(modulesBelow) ?? [] }
-}
-for target in package.targets where target.type == .regular || target.type == .executable {
-    var seen = Set<String>()
-    target.dependencies = modulesBelow(target).filter { seen.insert($0).inserted }.map { .target(name: $0) }
+for target in package.targets {
+    var below: [String] = []
+    modulesBelow(target, &below)
+    let named = target.dependencies.compactMap(targetName)
+    target.dependencies += below.filter { !named.contains($0) }.map { .target(name: $0) }
 }

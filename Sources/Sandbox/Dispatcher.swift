@@ -43,11 +43,10 @@ final class Dispatcher: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let path = request.path
         let service = services.first(where: { $0.owns(path) })
+        let token = request.bearerToken
         if let service, service.name == ControlPlane.name {
             let finish: @Sendable (HTTPResponse, Int64?) -> Void = { [accessLog, gate] response, _ in
-                accessLog.record(
-                    method: request.method, path: path, token: request.bearerToken, status: response.status.code,
-                    startedAt: started)
+                accessLog.record(method: request.method, path: path, token: token, status: response.status.code, startedAt: started)
                 respond(response.adding(gate.crossOriginHeaders(for: request)))
             }
             // Health and the dashboard's page reveal nothing; health checks and browsers call them without a token.
@@ -57,9 +56,8 @@ final class Dispatcher: Sendable {
             if let refusal = gate.refusal(for: request) { return finish(service.errors.response(for: refusal), nil) }
             // A preflight that passed the gate (an allowed origin) needs no admin token.
             if request.method == .OPTIONS { return finish(Self.preflight(request), nil) }
-            return route(request, path: path, to: service, token: request.bearerToken, mayRunHere: mayRunHere, done: finish)
+            return route(request, path: path, to: service, token: token, mayRunHere: mayRunHere, done: finish)
         }
-        let token = request.bearerToken
         // The journal shows the tenant's sandbox time: from the transaction when there was
         // one, else from the clocks the runtime keeps in memory.
         let record: @Sendable (HTTPResponse, Int64?, Int?) -> Void = { [accessLog, journal, runtime] response, at, faultId in

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP1
 import Sandbox
 import SandboxCore
 import SandboxTesting
@@ -29,11 +30,17 @@ import Testing
             #expect(answer.status == 200)
         }
         #expect(try client.send(.GET, "/api/v1/datacenter/templates", headers: [:], body: []).status == 401)
+        // The tenant the request was served as: the scheme in any case, the token trimmed.
+        let lowercase: HTTPHeaders = ["Authorization": "bearer  log-tenant-one "]
+        #expect(try client.send(.GET, "/api/v1/datacenter/templates", headers: lowercase, body: []).status == 200)
         process.signal(SIGTERM)
         #expect(process.waitForExit() == 0)
         let lines = process.standardError().split(separator: "\n").filter { $0.hasPrefix("GET ") }
-        let expected = [TenantLabel.of("log-tenant-one"), TenantLabel.of("log-tenant-one"), TenantLabel.of("another-tenant"), "-"]
-        #expect(lines.count == 4)
+        let expected = [
+            TenantLabel.of("log-tenant-one"), TenantLabel.of("log-tenant-one"), TenantLabel.of("another-tenant"), "-",
+            TenantLabel.of("log-tenant-one"),
+        ]
+        #expect(lines.count == 5)
         for (line, label) in zip(lines, expected) {
             let fields = line.split(separator: " ")
             #expect(fields.count == 5, "\(line)")
@@ -41,7 +48,7 @@ import Testing
             #expect(fields[3].wholeMatch(of: /[0-9]+\.[0-9]{2}ms/) != nil, "\(line)")
             #expect(fields[4] == "tenant=\(label)")
         }
-        #expect(lines.map { $0.split(separator: " ")[2] } == ["200", "200", "200", "401"])
+        #expect(lines.map { $0.split(separator: " ")[2] } == ["200", "200", "200", "401", "200"])
     }
 
     @Test func aBadFlagExitsOneWithAMessage() throws {
