@@ -131,26 +131,27 @@ final class EventLoop: @unchecked Sendable {
     /// Runs `work` on the loop's queue, after the batch in hand: from any thread, for the
     /// answers that come back from elsewhere. Work that `canWait` (asked under the lock the
     /// threads take before they sleep) runs within `settleDelay` if nothing wakes the loop first.
+    /// Once the loop's threads have ended (a late answer after `stop`), `work` runs on the
+    /// queue: the descriptors are closed, and their numbers may be another socket's by now.
+    /// Wake-ups happen under the lock, as in `stop`, so the last thread cannot close them first.
     func execute(canWait: () -> Bool = { false }, _ work: @escaping @Sendable () -> Void) {
         let fromLoop = isLoopThread
-        enum Waking { case none, now, soon }
-        let waking = inbox.withLock { inbox -> Waking in
+        let ended = inbox.withLock { inbox -> Bool in
+            guard inbox.running > 0 else { return true }
             inbox.work.append(work)
             // A loop thread takes the inbox before it waits again.
-            guard !fromLoop, inbox.serving == 0 else { return .none }
-            if !canWait() { return .now }
-            guard !inbox.settling else { return .none }
-            inbox.settling = true
-            return .soon
+            guard !fromLoop, inbox.serving == 0 else { return false }
+            if !canWait() {
+                wake()
+            } else if !inbox.settling {
+                inbox.settling = true
+                var delay = itimerspec()
+                delay.it_value.tv_nsec = Self.settleDelay
+                _ = timerfd_settime(settleFD, 0, &delay, nil)
+            }
+            return false
         }
-        switch waking {
-        case .none: break
-        case .now: wake()
-        case .soon:
-            var delay = itimerspec()
-            delay.it_value.tv_nsec = Self.settleDelay
-            _ = timerfd_settime(settleFD, 0, &delay, nil)
-        }
+        if ended { queue.async(execute: work) }
     }
 
     /// On the loop's queue: calls `handler` for a request just read, telling it whether it
@@ -166,12 +167,15 @@ final class EventLoop: @unchecked Sendable {
             }
             return
         }
-        // Outside a batch (a connection's first read, on a Dispatch worker): a thread takes it.
-        let waking = inbox.withLock { inbox -> Bool in
+        // Outside a batch (a connection's first read, on a Dispatch worker): a thread takes it;
+        // once the threads have ended, the queue does (see `execute`).
+        let ended = inbox.withLock { inbox -> Bool in
+            guard inbox.running > 0 else { return true }
             inbox.calls.append(handler)
-            return inbox.serving == 0
+            if inbox.serving == 0 { wake() }
+            return false
         }
-        if waking { wake() }
+        if ended { queue.async { handler(true) } }
     }
 
     /// Runs `body`, a handler; when it may block, the cover thread serves the sockets meanwhile.
@@ -292,13 +296,18 @@ final class EventLoop: @unchecked Sendable {
         // out (the last one closes the descriptors).
         setCovering(true)
         wake()
-        let last = inbox.withLock { inbox in
+        // The last one also hands what is still in the inbox to the queue (see `execute`).
+        let left = inbox.withLock { inbox -> (work: [@Sendable () -> Void], calls: [@Sendable (Bool) -> Void])? in
             if serving { inbox.serving -= 1 }
             inbox.running -= 1
-            return inbox.running == 0
+            guard inbox.running == 0 else { return nil }
+            defer { (inbox.work, inbox.calls) = ([], []) }
+            return (inbox.work, inbox.calls)
         }
-        guard last else { return }
+        guard let left else { return }
         for fd in [wakeFD, settleFD, coverFD, epfd] { close(fd) }
+        for work in left.work { queue.async(execute: work) }
+        for handler in left.calls { queue.async { handler(true) } }
     }
 
     private func handle(_ events: UnsafeMutablePointer<epoll_event>, _ count: Int) {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP1
 import HTTPServer
 import Testing
 
@@ -31,6 +32,41 @@ extension ServerTests {
             server.server.shutdown(timeout: 0.2)
             #expect(Date().timeIntervalSince(started) < 1.5)
             #expect(client.isClosedByServer())
+        }
+
+        /// An answer given after its server stopped writes nothing: the loop's descriptors are
+        /// closed by then, and their numbers may be other connections' sockets (a wake-up's 8
+        /// bytes once landed in another server's chunked body). Its stream is still cancelled.
+        @Test func anAnswerAfterShutdownWritesNothingAnywhere() throws {
+            final class Held: @unchecked Sendable {
+                let lock = NSLock()
+                var respond: HTTPServer.Responder?
+                var cancelled = false
+            }
+            let held = Held()
+            var configuration = ServerConfiguration()
+            configuration.port = 0
+            let stopped = HTTPServer(configuration: configuration) { _, respond in held.lock.withLock { held.respond = respond } }
+            let client = try RawClient(port: try stopped.start())
+            client.send("GET /held HTTP/1.1\r\n\r\n")
+            #expect(TestServer.eventually { held.lock.withLock { held.respond != nil } })
+            stopped.shutdown(timeout: 0.1)
+
+            // Descriptors opened now may take the numbers the stopped loop closed.
+            let server = try TestServer()
+            let clients = try (0..<8).map { _ in try server.client() }
+            for client in clients {
+                client.send("GET /echo HTTP/1.1\r\n\r\n")
+                #expect(client.readResponse()?.status == 200)
+            }
+            var late = HTTPResponse(status: .ok)
+            late.stream = BodyStream(next: { $0(.end) }, cancel: { held.lock.withLock { held.cancelled = true } })
+            held.lock.withLock { held.respond }?(late)
+            #expect(TestServer.eventually { held.lock.withLock { held.cancelled } })
+            for client in clients {
+                var stray = [UInt8](repeating: 0, count: 64)
+                #expect(recv(client.fd, &stray, stray.count, Int32(MSG_DONTWAIT)) == -1, "bytes on fd \(client.fd)")
+            }
         }
 
         @Test func noDescriptorLeaksOnAnyClosePath() throws {
