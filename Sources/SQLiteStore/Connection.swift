@@ -134,9 +134,7 @@ public final class Connection {
     /// read in had written nothing yet, so a rollback cannot leave one that was never
     /// committed. The file must be this connection's alone (it is: see `Database`).
     public func rememberedFirst(_ sql: String, _ arguments: any SQLBindable...) throws -> Row? {
-        try remembered(sql, arguments, as: { .decoded(Statement.Decoded($0)) }, from: { $0.decoded(as: Row.self) }) {
-            try $0.firstRow(connection: handle)
-        }
+        try remembered(sql, arguments) { try $0.firstRow(connection: handle) }
     }
 
     /// `rememberedFirst`, decoded: what `decode` made of the row is remembered, so a poll
@@ -145,30 +143,25 @@ public final class Connection {
     public func rememberedFirst<Value>(
         _ sql: String, _ arguments: any SQLBindable..., decodedAs decode: (Row) throws -> Value
     ) throws -> Value? {
-        try remembered(sql, arguments, as: { .decoded(Statement.Decoded($0)) }, from: { $0.decoded(as: Value.self) }) {
-            try $0.firstRow(connection: handle).map(decode)
-        }
+        try remembered(sql, arguments) { try $0.firstRow(connection: handle).map(decode) }
     }
 
     /// `integers`, remembered like `rememberedFirst` (the VM ids a list polls).
     public func rememberedIntegers(_ sql: String, _ arguments: any SQLBindable...) throws -> [Int64] {
-        try remembered(sql, arguments, as: Statement.Remembered.integers, from: { $0.integers }) {
-            try $0.integers(connection: handle)
-        }
+        try remembered(sql, arguments) { try $0.integers(connection: handle) }
     }
 
-    /// What `read` gives, remembered as `kind` (what is remembered of another kind for the
+    /// What `read` gives, remembered by its type (what is remembered as another type for the
     /// same statement is read again).
     private func remembered<Value>(
-        _ sql: String, _ arguments: [any SQLBindable], as kind: (Value) -> Statement.Remembered,
-        from stored: (Statement.Remembered) -> Value?, read: (Statement) throws -> Value
+        _ sql: String, _ arguments: [any SQLBindable], read: (Statement) throws -> Value
     ) throws -> Value {
         let statement = try cached(sql)
         let key = arguments.map(\.sqlValue)
         // Text arguments are not remembered: Swift compares strings by canonical equivalence,
         // SQLite by bytes, so two texts one key would be two rows.
         let rememberable = statement.readOnly && !key.contains(where: \.isText)
-        if rememberable, let value = statement.remembered(for: key, writes: writes).flatMap(stored) {
+        if rememberable, let value = statement.remembered(Value.self, for: key, writes: writes) {
             return value
         }
         try startPending()
@@ -176,7 +169,7 @@ public final class Connection {
         try statement.bind(arguments)
         let value = try read(statement)
         if rememberable && (writes == writesAtBegin || sqlite3_get_autocommit(handle) != 0) {
-            statement.remember(kind(value), for: key, writes: writes)
+            statement.remember(value, for: key, writes: writes)
         }
         return value
     }

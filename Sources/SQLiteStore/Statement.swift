@@ -10,25 +10,14 @@ final class Statement {
     let readOnly: Bool
     /// What `Connection.rememberedFirst` and `rememberedIntegers` read, by arguments, valid
     /// while the connection's count of writing statements is still `rememberedAt`.
-    private var remembered: [[SQLValue]: Remembered] = [:]
+    private var remembered: [[SQLValue]: AnyObject] = [:]
     private var rememberedAt: UInt64 = 0
 
-    enum Remembered {
-        /// The first row, or what a caller made of it: a `Decoded<Value>`.
-        case decoded(AnyObject)
-        case integers([Int64])
-
-        var integers: [Int64]? { if case .integers(let values) = self { values } else { nil } }
-        func decoded<Value>(as type: Value.Type) -> Value?? {
-            if case .decoded(let box) = self, let decoded = box as? Decoded<Value> { decoded.value } else { nil }
-        }
-    }
-
-    /// A decoded first row (nil: there was none), boxed: casting a class is comparing its
-    /// type, where casting an `Any` back cost 750 instructions a poll.
-    final class Decoded<Value> {
-        let value: Value?
-        init(_ value: Value?) { self.value = value }
+    /// A value read and remembered, boxed: casting a class back is comparing its type, where
+    /// casting an `Any` back cost 750 instructions a poll.
+    private final class Remembered<Value> {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     init(connection: OpaquePointer, sql: String) throws {
@@ -49,18 +38,20 @@ final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// What was remembered for `arguments` while the count of writes is still `writes`.
-    func remembered(for arguments: [SQLValue], writes: UInt64) -> Remembered? {
-        rememberedAt == writes ? remembered[arguments] : nil
+    /// What was remembered as a `Value` for `arguments` while the count of writes is still
+    /// `writes` (nil: nothing, or something of another type).
+    func remembered<Value>(_ type: Value.Type, for arguments: [SQLValue], writes: UInt64) -> Value? {
+        guard rememberedAt == writes, let box = remembered[arguments] as? Remembered<Value> else { return nil }
+        return box.value
     }
 
     /// Past a thousand argument lists it starts afresh rather than growing with the data.
-    func remember(_ value: Remembered, for arguments: [SQLValue], writes: UInt64) {
+    func remember<Value>(_ value: Value, for arguments: [SQLValue], writes: UInt64) {
         if rememberedAt != writes || remembered.count >= 1024 {
             remembered.removeAll(keepingCapacity: true)
             rememberedAt = writes
         }
-        remembered[arguments] = value
+        remembered[arguments] = Remembered(value)
     }
 
     func bind(_ arguments: [any SQLBindable]) throws {

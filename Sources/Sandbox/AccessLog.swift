@@ -68,10 +68,10 @@ public final class AccessLog: @unchecked Sendable {
 
     deinit { flusher?.cancel() }
 
-    /// A routed request's line; `token`: its bearer token, if it had one.
-    func record(method: HTTPMethod, path: Substring, token: String?, status: Int, startedAt: UInt64) {
+    /// A routed request's line; `token`: its bearer token, if it had one; `nanoseconds`: how
+    /// long it took.
+    func record(method: HTTPMethod, path: Substring, token: String?, status: Int, nanoseconds: UInt64) {
         guard enabled else { return }
-        let nanoseconds = DispatchTime.now().uptimeNanoseconds - startedAt
         let path = path.utf8.count > Self.sharedPathBytes ? Substring(String(path)) : path
         add(Entry(subject: .request(method: method, path: path, token: token), status: status, nanoseconds: nanoseconds))
     }

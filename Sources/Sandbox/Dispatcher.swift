@@ -46,7 +46,9 @@ final class Dispatcher: Sendable {
         let token = request.bearerToken
         if let service, service.name == ControlPlane.name {
             let finish: @Sendable (HTTPResponse, Int64?) -> Void = { [accessLog, gate] response, _ in
-                accessLog.record(method: request.method, path: path, token: token, status: response.status.code, startedAt: started)
+                accessLog.record(
+                    method: request.method, path: path, token: token, status: response.status.code,
+                    nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
                 respond(response.adding(gate.crossOriginHeaders(for: request)))
             }
             // Health and the dashboard's page reveal nothing; health checks and browsers call them without a token.
@@ -61,8 +63,9 @@ final class Dispatcher: Sendable {
         // The journal shows the tenant's sandbox time: from the transaction when there was
         // one, else from the clocks the runtime keeps in memory.
         let record: @Sendable (HTTPResponse, Int64?, Int?) -> Void = { [accessLog, journal, runtime] response, at, faultId in
-            let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-            accessLog.record(method: request.method, path: path, token: token, status: response.status.code, startedAt: started)
+            let nanoseconds = DispatchTime.now().uptimeNanoseconds - started
+            accessLog.record(method: request.method, path: path, token: token, status: response.status.code, nanoseconds: nanoseconds)
+            let millis = Double(nanoseconds) / 1_000_000
             let time = at ?? runtime.sandboxTime(token: token) ?? realTimeMillis()
             journal.record(request, token: token, response: response, millis: millis, at: time, faultId: faultId)
             respond(response.adding(ControlPlaneGate.apiCrossOriginHeaders))
@@ -71,7 +74,9 @@ final class Dispatcher: Sendable {
         guard let service else {
             // The browser's /favicon.ico: answered, and kept out of the journal.
             if let answer = ControlPlane.siteAnswer(request) {
-                accessLog.record(method: request.method, path: path, token: token, status: answer.status.code, startedAt: started)
+                accessLog.record(
+                    method: request.method, path: path, token: token, status: answer.status.code,
+                    nanoseconds: DispatchTime.now().uptimeNanoseconds - started)
                 return respond(answer)
             }
             return record(fallbackErrors.notFound(path: String(path)), nil, nil)

@@ -25,7 +25,7 @@ import Testing
         let count = AccessLog.batchSize * 2 + 7
         for index in 0..<count {
             let token = index < count / 2 ? "first-tenant" : nil
-            log.record(method: .GET, path: "/api/v1/job/\(index)"[...], token: token, status: 200, startedAt: 0)
+            log.record(method: .GET, path: "/api/v1/job/\(index)"[...], token: token, status: 200, nanoseconds: 1_234_567)
         }
         log.flush()
         let lines = capture.lines
@@ -48,7 +48,7 @@ import Testing
         let perThread = AccessLog.batchSize + 100
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for index in 0..<perThread {
-                log.record(method: .POST, path: "/t/\(thread)/\(index)"[...], token: "token-\(thread)", status: 201, startedAt: 0)
+                log.record(method: .POST, path: "/t/\(thread)/\(index)"[...], token: "token-\(thread)", status: 201, nanoseconds: 1_234_567)
             }
         }
         log.flush()
@@ -72,9 +72,9 @@ import Testing
     @Test func refusalsAndJSONLinesKeepTheirPlace() {
         let capture = Capture()
         let log = capture.log(.json)
-        log.record(method: .GET, path: "/first"[...], token: "json-tenant", status: 200, startedAt: 0)
+        log.record(method: .GET, path: "/first"[...], token: "json-tenant", status: 200, nanoseconds: 1_234_567)
         log.protocolError(status: 431, reason: "header too large")
-        log.record(method: .DELETE, path: "/third"[...], token: nil, status: 404, startedAt: 0)
+        log.record(method: .DELETE, path: "/third"[...], token: nil, status: 404, nanoseconds: 1_234_567)
         log.flush()
         let lines = capture.lines
         #expect(lines.count == 3)
@@ -86,7 +86,7 @@ import Testing
     @Test func aDisabledLogWritesNothing() {
         let capture = Capture()
         let log = AccessLog(format: .text, enabled: false) { [capture] written in capture.bytes.withLock { $0 += written } }
-        log.record(method: .GET, path: "/"[...], token: nil, status: 200, startedAt: 0)
+        log.record(method: .GET, path: "/"[...], token: nil, status: 200, nanoseconds: 1_234_567)
         log.protocolError(status: 400, reason: "bad request")
         log.flush()
         #expect(capture.lines.isEmpty)
